@@ -1,0 +1,51 @@
+"""Pelican settings for local development (``invoke build`` / ``invoke serve``)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+AUTHOR = "Explainer desk"
+SITENAME = "Sourced explainers"
+SITEURL = ""
+SITE_DESCRIPTION = (
+    "Explainers built from several reports of one event, every claim linked to its source."
+)
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# Explicit plugin list: Pelican would otherwise activate every installed namespace plugin.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["explainer", "pelican.plugins.sitemap"]
+
+EXPLAINER_ROOT = str(ROOT)  # seed paths in content files are relative to this
+SITEMAP = {"format": "xml", "exclude": ["^404\\.html$"]}
+
+# Our generators write every page; Pelican's blog pages are not used.
+DIRECT_TEMPLATES: list[str] = []
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+ARTICLE_SAVE_AS = ""
+PAGE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+EXPLAINER_FEED_ATOM = "feeds/explainers.atom.xml"
+
+# Relative links let output/ work from any path, including file:// and `invoke serve`.
+RELATIVE_URLS = True
+LOAD_CONTENT_CACHE = False

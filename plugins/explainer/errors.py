@@ -1,0 +1,27 @@
+"""The one error type authors see.
+
+Every problem with a seed or content file becomes an :class:`InputError`
+whose ``str`` is a single readable line: ``path:line: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad author input: a seed, a content file or a glossary entry."""
+
+    exitcode = 2
+
+    def __init__(self, path: str | Path | None, message: str, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.message = " ".join(message.split())  # always one line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"

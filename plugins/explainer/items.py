@@ -1,0 +1,116 @@
+"""What the analyses produce: small cited items.
+
+Every item carries ``cites``, a list of sentence ids (``Sentence.id``) that
+exist in one of the explainer's documents. ``to_json`` gives the shape of the
+JSON export (see ``schema/explainer.schema.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+FactStatus = Literal["all-sources", "some-sources", "one-source", "sources-differ"]
+DiffKind = Literal["number", "name", "status", "wording"]
+
+
+@dataclass
+class Cited:
+    """A piece of text taken from the sources, with the sentences it rests on."""
+
+    text: str
+    cites: list[str]
+    topic: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "cites": list(self.cites)}
+
+
+@dataclass
+class KeyPoint(Cited):
+    pinned: bool = False
+
+
+@dataclass
+class Fact:
+    topic: str
+    label: str  # the short claim the number belongs to
+    value: str  # the quantity exactly as written in a cited sentence
+    status: FactStatus
+    cites: list[str]
+    kind: str = "number"  # percent | money | count | duration | date | number
+    # Values as each source gives them, when sources differ: {source_id: value}.
+    values: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "label": self.label,
+            "value": self.value,
+            "status": self.status,
+            "kind": self.kind,
+            "cites": list(self.cites),
+        }
+
+
+@dataclass
+class TimelineEntry:
+    date: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD": the precision the text gives
+    label: str
+    cites: list[str]
+    phrase: str = ""  # the words the date was resolved from ("on Monday")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "label": self.label, "cites": list(self.cites)}
+
+
+@dataclass
+class Agreement:
+    summary: str
+    cites: list[str]
+    topic: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"summary": self.summary, "cites": list(self.cites)}
+
+
+@dataclass
+class Discrepancy:
+    kind: DiffKind
+    summary: str
+    cites: list[str]
+    values: dict[str, str]  # {source_id: the differing span as written}
+    note: str | None = None  # editor's note from curation (Markdown source)
+    note_html: str | None = None
+    curated: bool = False  # added by an editor rather than found by the rules
+    topic: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "summary": self.summary,
+            "cites": list(self.cites),
+            "values": dict(self.values),
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Comparison:
+    agreements: list[Agreement] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    only_in: dict[str, list[Cited]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "agreements": [a.to_json() for a in self.agreements],
+            "discrepancies": [d.to_json() for d in self.discrepancies],
+            "only_in": {k: [c.to_json() for c in v] for k, v in self.only_in.items()},
+        }
+
+
+def plain(obj: Any) -> Any:
+    """Dataclass to plain data, for debugging and tests."""
+    return asdict(obj)

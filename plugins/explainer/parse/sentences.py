@@ -1,0 +1,34 @@
+"""Sentence boundaries with exact character offsets, via pysbd."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pysbd
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    # clean=False keeps the text as written, so offsets map back to the seed.
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Split one paragraph into ``(start, end, sentence)`` triples.
+
+    Offsets are found by walking the paragraph with a cursor rather than
+    trusting pysbd's own spans, which drift when a sentence repeats.
+    """
+    spans: list[tuple[int, int, str]] = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = text.find(piece, cursor)
+        if at < 0:  # pysbd never rewrites with clean=False; stay safe anyway
+            at = cursor
+            piece = text[cursor : cursor + len(piece)]
+        spans.append((offset + at, offset + at + len(piece), piece))
+        cursor = at + len(piece)
+    return spans

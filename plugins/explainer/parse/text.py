@@ -1,0 +1,78 @@
+"""Bytes to clean text: encodings, BOMs, line endings and size limits."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from ..errors import InputError
+
+# A news article is a few KB; these limits stop a mistaken file (a dump, a
+# binary) from stalling the build. Both can be raised in settings.
+MAX_BYTES = 2_000_000
+MAX_LINE_CHARS = 20_000
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """Decode seed bytes as UTF-8 (any BOM honoured), or raise InputError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"cannot decode as {encoding}: {exc.reason}") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "looks like a binary file (NUL bytes), not article text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
+            line=line,
+        ) from None
+
+
+def normalise(text: str) -> str:
+    """NFC, LF line endings, no stray control characters."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    keep = {"\n", "\t"}
+    return "".join(ch if ch in keep or unicodedata.category(ch) != "Cc" else " " for ch in text)
+
+
+def read_text(
+    path: Path,
+    display: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_line: int = MAX_LINE_CHARS,
+) -> str:
+    """Read, decode and normalise one text file, checking it is article-sized."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(shown, "file not found") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read: {exc.strerror}") from None
+    if not path.is_file():
+        raise InputError(shown, "not a regular file")
+    if size > max_bytes:
+        raise InputError(shown, f"is {size:,} bytes; the limit for one article is {max_bytes:,}")
+    text = normalise(decode(path.read_bytes(), shown))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > max_line:
+            raise InputError(
+                shown, f"line is {len(line):,} characters long (limit {max_line:,})", line=number
+            )
+    return text

@@ -1,0 +1,374 @@
+"""The one place that knows Pelican: settings, generators and signals.
+
+One generator per output type, as in Pelican's own ``generators.py``:
+glossary first (explainers link to it), then explainers, their source
+readers and comparisons, the JSON export and the site pages. Output is
+written to a staging directory and swapped in only when the build succeeds.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from . import urls
+from .errors import InputError
+from .glossary import find_mentions, load_glossary
+from .parse.content import parse_spec
+from .parse.text import read_text
+from .pipeline import Explainer, Limits, build_explainer
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "EXPLAINER_DIR": "explainers",  # under PATH
+    "GLOSSARY_DIR": "glossary",  # under PATH
+    "EXPLAINER_ROOT": None,  # where seed paths start; default: PATH's parent
+    "EXPLAINER_MAX_SEED_BYTES": 2_000_000,
+    "EXPLAINER_MAX_LINE_CHARS": 20_000,
+    "EXPLAINER_FEED_ATOM": "feeds/explainers.atom.xml",
+}
+
+
+# --- small value objects the templates and Pelican's writers use ----------
+
+
+@dataclass
+class PageRef:
+    """What Pelican's writer and the sitemap plugin read from ``page``."""
+
+    url: str
+    title: str
+    date: datetime
+    status: str = "published"
+
+
+@dataclass
+class FeedItem:
+    title: str
+    url: str
+    date: datetime
+    summary: str
+    content: str
+    author: str = ""
+
+    def get_content(self, siteurl: str) -> str:
+        return self.content
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+TEMPLATE_GLOBALS: dict[str, Any] = {
+    "explainer_url": urls.explainer,
+    "source_url": urls.source,
+    "sentence_url": urls.sentence,
+    "comparison_url": urls.comparison,
+    "data_url": urls.data,
+    "glossary_url": urls.glossary,
+}
+
+
+# --- settings and helpers ----------------------------------------------------
+
+
+def _root(settings: dict[str, Any]) -> Path:
+    root = settings.get("EXPLAINER_ROOT")
+    return Path(root) if root else Path(settings["PATH"]).parent
+
+
+def _limits(settings: dict[str, Any]) -> Limits:
+    return Limits(settings["EXPLAINER_MAX_SEED_BYTES"], settings["EXPLAINER_MAX_LINE_CHARS"])
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _content_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.md") if p.is_file()) if directory.is_dir() else []
+
+
+@contextmanager
+def _blame(shown: str) -> Iterator[None]:
+    """Turn an unexpected failure on one input file into an error naming that file."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:
+        if log.isEnabledFor(logging.DEBUG):
+            raise
+        raise InputError(
+            shown, f"could not be processed ({exc.__class__.__name__}: {exc})"
+        ) from exc
+
+
+class _Base(Generator):
+    """Shared writing helper: every page gets a PageRef for the sitemap."""
+
+    def write(
+        self,
+        writer: Any,
+        url: str,
+        template: str,
+        title: str,
+        day: date,
+        relative: bool = True,
+        **kw: Any,
+    ) -> None:
+        page = PageRef(url=url, title=title, date=_midnight(day))
+        writer.write_file(
+            urls.save_as(url),
+            self.get_template(template),
+            self.context,
+            relative_urls=relative and self.settings["RELATIVE_URLS"],
+            url=url,
+            page=page,
+            page_url=url,
+            **kw,
+        )
+
+
+class GlossaryGenerator(_Base):
+    """Reads ``content/glossary/*.md``; writes the glossary page."""
+
+    def generate_context(self) -> None:
+        root = _root(self.settings)
+        directory = Path(self.path) / self.settings["GLOSSARY_DIR"]
+        with _blame(_shown(directory, root)):
+            self.entries = load_glossary(directory, root)
+        self.context["glossary"] = self.entries
+        log.info("glossary: %d entries", len(self.entries))
+
+    def generate_output(self, writer: Any) -> None:
+        if not self.entries:
+            return
+        explainers: list[Explainer] = self.context.get("explainers", [])
+        newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
+        self.write(writer, urls.glossary(), "glossary", "Glossary", newest, entries=self.entries)
+
+
+class ExplainerGenerator(_Base):
+    """Reads explainer content files and seeds, runs the analysis; writes explainer pages."""
+
+    def generate_context(self) -> None:
+        root = _root(self.settings)
+        directory = Path(self.path) / self.settings["EXPLAINER_DIR"]
+        explainers: list[Explainer] = []
+        slugs: dict[str, str] = {}
+        files = _content_files(directory)
+        for number, path in enumerate(files, start=1):
+            shown = _shown(path, root)
+            log.info("explainer %d/%d: %s", number, len(files), shown)
+            with _blame(shown):
+                explainer = self._load(path, shown, root)
+            if explainer.slug in slugs:
+                raise InputError(
+                    shown, f"slug {explainer.slug!r} is already used by {slugs[explainer.slug]}"
+                )
+            slugs[explainer.slug] = shown
+            explainers.append(explainer)
+        if not files:
+            log.warning("no explainers found in %s", _shown(directory, root))
+        # Newest first, then by slug, so the order never depends on the file system.
+        explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
+        self.explainers = explainers
+        self.context["explainers"] = explainers
+
+    def _load(self, path: Path, shown: str, root: Path) -> Explainer:
+        spec = parse_spec(read_text(path, display=shown), shown, root)
+        explainer = build_explainer(spec, root, _limits(self.settings))
+        explainer.glossary_mentions = find_mentions(
+            self.context.get("glossary", []), explainer.documents
+        )
+        return explainer
+
+    def generate_output(self, writer: Any) -> None:
+        for ex in self.explainers:
+            self.write(
+                writer,
+                urls.explainer(ex.slug),
+                "explainer",
+                ex.title,
+                ex.spec.published,
+                explainer=ex,
+            )
+
+
+class SourceReaderGenerator(_Base):
+    """One reader page per source, every sentence an anchor."""
+
+    def generate_output(self, writer: Any) -> None:
+        for ex in self.context.get("explainers", []):
+            for doc in ex.documents:
+                self.write(
+                    writer,
+                    urls.source(ex.slug, doc.id),
+                    "source",
+                    f"{doc.meta.label} — {ex.title}",
+                    ex.spec.published,
+                    explainer=ex,
+                    document=doc,
+                )
+
+
+class ComparisonGenerator(_Base):
+    """The side-by-side source comparison of each explainer."""
+
+    def generate_output(self, writer: Any) -> None:
+        for ex in self.context.get("explainers", []):
+            self.write(
+                writer,
+                urls.comparison(ex.slug),
+                "compare",
+                f"How the sources compare — {ex.title}",
+                ex.spec.published,
+                explainer=ex,
+            )
+
+
+class DataExportGenerator(Generator):
+    """``data/<slug>.json``: the whole analysis, machine-readable."""
+
+    def generate_output(self, writer: Any) -> None:
+        from .export import explainer_json
+
+        glossary = self.context.get("glossary", [])
+        for ex in self.context.get("explainers", []):
+            target = Path(self.output_path) / urls.data(ex.slug)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            payload = explainer_json(ex, glossary)
+            text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False)
+            target.write_text(text + "\n", encoding="utf-8")
+            log.info("Writing %s", target)
+
+
+class SitePagesGenerator(_Base):
+    """Home page, search page, 404 and the explainer feed."""
+
+    def generate_output(self, writer: Any) -> None:
+        explainers: list[Explainer] = self.context.get("explainers", [])
+        newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
+        self.write(writer, "", "index", self.settings["SITENAME"], newest, explainers=explainers)
+        # The 404 page is served at any depth, so its links cannot be page-relative.
+        self.write(writer, "404.html", "404", "Page not found", newest, relative=False)
+        feed = self.settings.get("EXPLAINER_FEED_ATOM")
+        if feed and explainers:
+            items = [
+                FeedItem(
+                    title=e.title,
+                    url=urls.explainer(e.slug),
+                    date=_midnight(e.spec.published),
+                    summary=e.spec.summary or "",
+                    content=e.spec.intro_html or e.spec.summary or "",
+                )
+                for e in explainers
+            ]
+            writer.write_feed(items, self.context, feed, feed_type="atom")
+
+
+def get_generators(pelican_object: Any) -> list[type]:
+    return [
+        GlossaryGenerator,
+        ExplainerGenerator,
+        SourceReaderGenerator,
+        ComparisonGenerator,
+        DataExportGenerator,
+        SitePagesGenerator,
+    ]
+
+
+# --- settings, atomic output and readable errors ------------------------------
+
+
+def apply_defaults(pelican_object: Any) -> None:
+    settings = pelican_object.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    # Pelican's own article/page readers must not pick up our content files.
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
+        excluded = list(settings.get(key, []))
+        for sub in (settings["EXPLAINER_DIR"], settings["GLOSSARY_DIR"]):
+            if sub not in excluded:
+                excluded.append(sub)
+        settings[key] = excluded
+    settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
+    _stage_output(pelican_object)
+    # Swap last: reconnecting moves us behind every plugin's finalized handler
+    # (the sitemap, search indexing), which must write into the staging dir.
+    signals.finalized.disconnect(swap_output)
+    signals.finalized.connect(swap_output)
+
+
+_staging: dict[int, tuple[Path, Path]] = {}
+
+
+def _stage_output(pelican_object: Any) -> None:
+    """Point Pelican at a fresh staging directory beside the real output."""
+    final = Path(pelican_object.output_path).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.parent / f".{final.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    pelican_object.output_path = str(staging)
+    _staging[id(pelican_object)] = (staging, final)
+    atexit.register(shutil.rmtree, staging, True)
+
+
+def swap_output(pelican_object: Any) -> None:
+    """Replace the real output directory with the finished staging one."""
+    staged = _staging.get(id(pelican_object))
+    if not staged:
+        return
+    staging, final = staged
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    # Keep building into a fresh staging dir if this Pelican object runs again.
+    staging.mkdir()
+    pelican_object.output_path = str(staging)
+    log.info("explainer: output ready in %s", final)
+
+
+class _OneLineInputErrors(logging.Filter):
+    """Print an InputError as one plain line, without Pelican's traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, InputError):
+            sys.stderr.write(f"error: {exc}\n")
+            sys.stderr.flush()
+            return False
+        return True
+
+
+def _install_error_filter() -> None:
+    target = logging.getLogger("pelican")
+    if not any(isinstance(f, _OneLineInputErrors) for f in target.filters):
+        target.addFilter(_OneLineInputErrors())
+
+
+def register() -> None:
+    _install_error_filter()
+    signals.initialized.connect(apply_defaults)
+    signals.get_generators.connect(get_generators)

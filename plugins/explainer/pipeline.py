@@ -1,0 +1,109 @@
+"""parse → analyse → one explainer model. No Pelican here.
+
+:func:`build_explainer` is the whole data path for one explainer; the
+Pelican glue only finds files, calls this and renders the result.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse import compare as compare_mod
+from .analyse import facts as facts_mod
+from .analyse import keypoints as keypoints_mod
+from .analyse import questions as questions_mod
+from .analyse import timeline as timeline_mod
+from .errors import InputError
+from .items import Cited, Comparison, Fact, KeyPoint, TimelineEntry
+from .model import Document, Sentence
+from .parse.content import ExplainerSpec
+from .parse.seed import parse_seed
+from .parse.text import MAX_BYTES, MAX_LINE_CHARS
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Limits:
+    max_bytes: int = MAX_BYTES
+    max_line: int = MAX_LINE_CHARS
+
+
+@dataclass
+class Explainer:
+    """Everything one explainer page, its source pages and its JSON need."""
+
+    spec: ExplainerSpec
+    documents: list[Document]
+    key_points: list[KeyPoint] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    open_questions: list[Cited] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    comparison: Comparison = field(default_factory=Comparison)
+    # glossary slug -> ids of the sentences that mention the term
+    glossary_mentions: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}
+        self.by_source: dict[str, Document] = {d.id: d for d in self.documents}
+
+    @property
+    def slug(self) -> str:
+        return self.spec.slug
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    def all_cites(self) -> list[str]:
+        """Every sentence id any item cites (for integrity checks)."""
+        groups = [
+            *self.key_points,
+            *self.facts,
+            *self.open_questions,
+            *self.timeline,
+            *self.comparison.agreements,
+            *self.comparison.discrepancies,
+            *(c for items in self.comparison.only_in.values() for c in items),
+        ]
+        return [cid for item in groups for cid in item.cites]
+
+
+def load_documents(spec: ExplainerSpec, root: Path, limits: Limits | None = None) -> list[Document]:
+    limits = limits or Limits()
+    return [
+        parse_seed(root / meta.path, meta, max_bytes=limits.max_bytes, max_line=limits.max_line)
+        for meta in spec.sources
+    ]
+
+
+def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
+    """Run every analysis over parsed documents."""
+    curation = spec.curation
+    explainer = Explainer(spec=spec, documents=documents)
+    explainer.key_points = keypoints_mod.key_points(documents, curation.get("key_points") or {})
+    explainer.facts = facts_mod.facts(documents)
+    explainer.open_questions = questions_mod.open_questions(documents)
+    explainer.timeline = timeline_mod.timeline(documents, spec.published)
+    explainer.comparison = compare_mod.compare(documents, curation.get("comparison") or {})
+    missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
+    if missing:
+        raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")
+    return explainer
+
+
+def build_explainer(spec: ExplainerSpec, root: Path, limits: Limits | None = None) -> Explainer:
+    started = time.perf_counter()
+    documents = load_documents(spec, root, limits)
+    explainer = analyse(spec, documents)
+    log.info(
+        "explainer %s: %d sources, %d sentences analysed in %.2fs",
+        spec.slug,
+        len(documents),
+        len(explainer.sentences),
+        time.perf_counter() - started,
+    )
+    return explainer

@@ -1,0 +1,13 @@
+"""Settings for publishing: an absolute SITEURL (any subpath works) and feeds."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# `invoke publish --siteurl=...` sets EXPLAINER_SITEURL; e.g. https://example.org/explainers
+SITEURL = os.environ.get("EXPLAINER_SITEURL", "https://example.org").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True

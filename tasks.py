@@ -1,0 +1,116 @@
+"""Author and CI tasks: ``invoke --list`` shows them all."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+CONF = ROOT / "pelicanconf.py"
+PUBLISHCONF = ROOT / "publishconf.py"
+# Everything an edit to which changes the site.
+WATCHED = ["content", "seeds", "theme", "plugins", "pelicanconf.py"]
+
+
+def _pelican(settings: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(settings), *extra]
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> int:
+    print("$", shlex.join(cmd), flush=True)
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
+def _build(settings: Path = CONF, *extra: str, env: dict[str, str] | None = None) -> None:
+    started = time.perf_counter()
+    code = _run(_pelican(settings, *extra), env=env)
+    if code:
+        sys.exit(code)  # the build already printed one line naming the bad file
+    print(f"built {OUTPUT.relative_to(ROOT)}/ in {time.perf_counter() - started:.2f}s", flush=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ (atomically: output/ changes only on success)."""
+    _build()
+
+
+@task
+def clean(c):
+    """Remove output/ and any leftover staging directories."""
+    for path in [OUTPUT, *ROOT.glob(".output.*")]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task(
+    help={"port": "port to serve on (default 8000)", "host": "address to bind (default 127.0.0.1)"}
+)
+def serve(c, port=8000, host="127.0.0.1"):
+    """Build, then serve output/ with live reload: saving a seed, content file,
+    template, stylesheet or plugin module rebuilds and refreshes the browser."""
+    from livereload import Server
+
+    _build()
+    server = Server()
+
+    def rebuild() -> None:
+        # A fresh process picks up edited plugin code too; a failed build keeps
+        # the last good output/ and prints one line naming the bad file.
+        started = time.perf_counter()
+        if _run(_pelican(CONF, "-q")) == 0:
+            print(f"rebuilt in {time.perf_counter() - started:.2f}s", flush=True)
+
+    for path in WATCHED:
+        target = ROOT / path
+        server.watch(str(target / "**" / "*") if target.is_dir() else str(target), rebuild)
+    print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    server.serve(host=host, port=int(port), root=str(OUTPUT), open_url_delay=None)
+
+
+@task(help={"siteurl": "absolute site URL, may include a subpath (or set EXPLAINER_SITEURL)"})
+def publish(c, siteurl=""):
+    """Build for deployment with publishconf.py and an absolute SITEURL."""
+    env = dict(os.environ)
+    if siteurl:
+        env["EXPLAINER_SITEURL"] = siteurl
+    if not env.get("EXPLAINER_SITEURL"):
+        sys.exit("publish needs a site URL: invoke publish --siteurl=https://example.org/path")
+    _build(PUBLISHCONF, env=env)
+
+
+@task(help={"siteurl": "absolute site URL of the GitHub Pages site"})
+def gh_pages(c, siteurl=""):
+    """Publish, then push output/ to the gh-pages branch (ghp-import)."""
+    publish(c, siteurl=siteurl)
+    code = _run([sys.executable, "-m", "ghp_import", "-b", "gh-pages", "-n", "-p", str(OUTPUT)])
+    sys.exit(code)
+
+
+def _npm_ci() -> None:
+    """The validators (Nu HTML Checker, axe-core) come from the npm lockfile."""
+    marker = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    code = _run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+    if code:
+        sys.exit(code)
+
+
+@task(help={"args": "extra pytest arguments, e.g. -k glossary"})
+def test(c, args=""):
+    """Run the whole test suite (installs the npm validators first if needed)."""
+    _npm_ci()
+    code = _run([sys.executable, "-m", "pytest", *shlex.split(args)])
+    if code == 5:
+        print("pytest collected no tests: failing on purpose", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real site is built once per session into a temp dir."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run_pelican(
+    output: Path,
+    *,
+    content: Path | None = None,
+    settings: Path | None = None,
+    extra: dict[str, object] | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Build a site the way an author does: the real `pelican` command."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content or ROOT / "content"),
+        "-s",
+        str(settings or ROOT / "pelicanconf.py"),
+        "-o",
+        str(output),
+    ]
+    for key, value in (extra or {}).items():
+        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with the development settings."""
+    out = tmp_path_factory.mktemp("site") / "output"
+    result = run_pelican(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
