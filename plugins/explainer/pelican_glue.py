@@ -24,7 +24,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from . import urls
+from . import postbuild, urls
 from .errors import InputError
 from .glossary import find_mentions, load_glossary
 from .parse.content import parse_spec
@@ -314,8 +314,9 @@ def apply_defaults(pelican_object: Any) -> None:
     _stage_output(pelican_object)
     # Swap last: reconnecting moves us behind every plugin's finalized handler
     # (the sitemap, search indexing), which must write into the staging dir.
-    signals.finalized.disconnect(swap_output)
-    signals.finalized.connect(swap_output)
+    for receiver in (finish_output, swap_output):
+        signals.finalized.disconnect(receiver)
+        signals.finalized.connect(receiver)
 
 
 _staging: dict[int, tuple[Path, Path]] = {}
@@ -331,6 +332,11 @@ def _stage_output(pelican_object: Any) -> None:
     pelican_object.output_path = str(staging)
     _staging[id(pelican_object)] = (staging, final)
     atexit.register(shutil.rmtree, staging, True)
+
+
+def finish_output(pelican_object: Any) -> None:
+    """Whole-site steps (robots.txt, search index) on the staged output."""
+    postbuild.run(Path(pelican_object.output_path), pelican_object.settings)
 
 
 def swap_output(pelican_object: Any) -> None:
