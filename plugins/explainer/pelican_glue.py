@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,17 +22,28 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
 from . import postbuild, urls
 from .errors import InputError
 from .glossary import find_mentions, load_glossary
+from .parse import markdown
 from .parse.content import parse_spec
 from .parse.text import read_text
 from .pipeline import Explainer, Limits, build_explainer
 
 log = logging.getLogger(__name__)
+# Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
+progress_log = logging.getLogger("explainer.progress")
+progress_log.setLevel(logging.INFO)
+
+
+def progress(message: str, *args: Any) -> None:
+    if logging.getLogger().getEffectiveLevel() <= logging.WARNING:
+        progress_log.info(message, *args)
+
 
 DEFAULTS: dict[str, Any] = {
     "EXPLAINER_DIR": "explainers",  # under PATH
@@ -73,7 +85,20 @@ def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
+def render_cited(explainer: Explainer, text: str, siteurl: str) -> Markup:
+    """Render an author's Markdown with its [@sentence-id] citations as links."""
+
+    def resolve(sentence_id: str) -> tuple[str, str, str]:
+        s = explainer.sentences[sentence_id]
+        label = explainer.by_source[s.source_id].meta.label
+        href = f"{siteurl}/{urls.sentence(explainer.slug, s.id, s.source_id)}"
+        return href, f"{label}: {s.text}", label
+
+    return Markup(markdown.render(text, resolve))
+
+
 TEMPLATE_GLOBALS: dict[str, Any] = {
+    "render_cited": render_cited,
     "explainer_url": urls.explainer,
     "source_url": urls.source,
     "sentence_url": urls.sentence,
@@ -156,7 +181,7 @@ class GlossaryGenerator(_Base):
         with _blame(_shown(directory, root)):
             self.entries = load_glossary(directory, root)
         self.context["glossary"] = self.entries
-        log.info("glossary: %d entries", len(self.entries))
+        progress("glossary: %d entries", len(self.entries))
 
     def generate_output(self, writer: Any) -> None:
         if not self.entries:
@@ -177,9 +202,18 @@ class ExplainerGenerator(_Base):
         files = _content_files(directory)
         for number, path in enumerate(files, start=1):
             shown = _shown(path, root)
-            log.info("explainer %d/%d: %s", number, len(files), shown)
+            started = time.perf_counter()
             with _blame(shown):
                 explainer = self._load(path, shown, root)
+            progress(
+                "explainer %d/%d %s: %d sources, %d sentences (%.2fs)",
+                number,
+                len(files),
+                explainer.slug,
+                len(explainer.documents),
+                len(explainer.sentences),
+                time.perf_counter() - started,
+            )
             if explainer.slug in slugs:
                 raise InputError(
                     shown, f"slug {explainer.slug!r} is already used by {slugs[explainer.slug]}"
@@ -353,7 +387,7 @@ def swap_output(pelican_object: Any) -> None:
     # Keep building into a fresh staging dir if this Pelican object runs again.
     staging.mkdir()
     pelican_object.output_path = str(staging)
-    log.info("explainer: output ready in %s", final)
+    progress("output ready in %s", final)
 
 
 class _OneLineInputErrors(logging.Filter):

@@ -19,6 +19,7 @@ from .analyse import timeline as timeline_mod
 from .errors import InputError
 from .items import Cited, Comparison, Fact, KeyPoint, TimelineEntry
 from .model import Document, Sentence
+from .parse import markdown
 from .parse.content import ExplainerSpec
 from .parse.seed import parse_seed
 from .parse.text import MAX_BYTES, MAX_LINE_CHARS
@@ -92,6 +93,9 @@ def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")
+    unknown = [i for i in markdown.cited_ids(spec.intro_md) if i not in explainer.sentences]
+    if unknown:
+        raise InputError(spec.path, f"the intro cites unknown sentence ids: {', '.join(unknown)}")
     return explainer
 
 

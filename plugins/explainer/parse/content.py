@@ -43,7 +43,8 @@ class ExplainerSpec:
     slug: str
     published: date
     sources: list[SourceMeta]
-    intro_html: str = ""
+    intro_md: str = ""  # may cite sentences as [@source-s3]
+    intro_html: str = ""  # rendered without citation links (for the feed)
     summary: str | None = None
     curation: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -161,6 +162,7 @@ def parse_spec(text: str, shown: str, root: Path) -> ExplainerSpec:
             data["published"], "publication date", shown, _line_of(lines, "published", 2)
         ),
         sources=sources,
+        intro_md=body.strip(),
         intro_html=markdown.render(body) if body.strip() else "",
         summary=str(data["summary"]).strip() if data.get("summary") else None,
         curation=curation,
