@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+
 from explainer.errors import InputError
 from explainer.model import Document, SourceMeta
 from explainer.parse.seed import parse_seed, parse_text
