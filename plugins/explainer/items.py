@@ -84,6 +84,8 @@ class Discrepancy:
     note_html: str | None = None
     curated: bool = False  # added by an editor rather than found by the rules
     topic: str | None = None
+    # Where to highlight: {sentence_id: (start, end)} offsets into that sentence's text.
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

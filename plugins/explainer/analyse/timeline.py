@@ -1,12 +1,307 @@
-"""Timeline (placeholder until the analysis lands)."""
+"""Timeline: dated events, resolved against each source's publication date.
+
+Recognised expressions, with the precision the text gives:
+
+* calendar dates: "April 15", "15 April 2025", "from April 15 to 18"
+  (a range keeps its start; the label keeps the range's words) → YYYY-MM-DD;
+* "Month YYYY" → YYYY-MM; a bare month ("in July", "by December") → YYYY-MM;
+* weekdays: "on Monday" → the most recent Monday on or before publication;
+  "next Monday" or a clearly future clause → the next one after it;
+* years with a preposition ("since 2009", "in 2019") → YYYY;
+* relative spans: "nine years ago" → YYYY, "three months ago" → YYYY-MM,
+  "two days ago", "yesterday" → YYYY-MM-DD, "last year" → YYYY.
+
+A date without a year, and a bare month, takes the nearest such date to
+the publication date, on the side the clause's tense points to: future
+wording ("will", "would", "is due to", "until") looks forward, past
+wording ("said", "was", "last") looks back, and ties look back. Vague spans ("in
+recent months", "in the past few weeks") are skipped.
+
+Each entry's label is the clause around the date, trimmed. Entries on the
+same date that say similar things are merged across sources.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..items import TimelineEntry
-from ..model import Document
+from ..model import Document, Sentence
+from .clauses import clause_around
+from .quantities import MONTH_NUMBERS, MONTH_RE, word_value
+from .tokens import content_words
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORD = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "date",
+        re.compile(
+            rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:\s*(?:-|–|to|and)\s*(?:{MONTH_RE}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+            rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+            rf"|\b(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+            rf"(?P<dmonth>{MONTH_RE})(?:,?\s+(?P<dyear>\d{{4}}))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.IGNORECASE),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>(?i:last|next|this|on|since|by|until))\s+)?(?P<wd>{_WEEKDAY_RE})\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>in|by|since|until|from|during|last|next|early|late|mid|this)[\s-]+"
+            rf"(?P<month>{MONTH_RE})(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?P<num>{_NUMBER_WORD})\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>last|next)\s+(?P<unit>year|month|week)\b|\b(?P<day>yesterday|tomorrow)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?P<prep>in|since|from|by|until|till|before|after|during|of|early|late|mid|"
+            r"between|and|to)[\s-]+(?P<year>1[89]\d\d|20\d\d)(?![\w%,.]\d|\d|%)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|expected\s+to|scheduled|set\s+to|"
+    r"going\s+to|is\s+to|are\s+to|plans?\s+to|upcoming|next)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:said|told|added|announced|was|were|had|did|last|ago)\b", re.IGNORECASE)
+# Entries from different sources on the same date merge when their labels overlap this much
+# (Jaccard over content words, the date words left out).
+MERGE_OVERLAP = 0.25
+MERGE_SHARED = 3
+
+
+@dataclass
+class _Event:
+    date: str
+    label: str
+    sentence: Sentence
+    phrase: str
+
+
+def _clause_bounds(text: str, start: int, end: int) -> str:
+    lo = max((m.end() for m in re.finditer(r"[;,]\s|\s[—–]\s", text[:start])), default=0)
+    m = re.search(r"[;,]\s|\s[—–]\s", text[end:])
+    hi = end + m.start() if m else len(text)
+    return text[lo:hi]
+
+
+def _looks_future(text: str, start: int, end: int, weekday: bool = False) -> bool:
+    clause = _clause_bounds(text, start, end)
+    if not _FUTURE.search(clause):
+        return False
+    # "On Saturday, X said deals would be signed": the saying is past.
+    return not (weekday and _PAST.search(text[max(0, start - 60) : end + 50]))
+
+
+def _month_key(name: str) -> str:
+    key = name.lower().rstrip(".")
+    return key if key in MONTH_NUMBERS else key[:3]
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + (d.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def _tense(text: str, start: int, end: int, weekday: bool = False) -> int:
+    """+1 for a future clause, -1 for a past one, 0 when the clause does not say."""
+    if _looks_future(text, start, end, weekday):
+        return 1
+    return -1 if _PAST.search(_clause_bounds(text, start, end)) else 0
+
+
+def _pick(candidates: list[date], ref: date, tense: int) -> date | None:
+    """The candidate nearest ``ref`` on the side the tense points to (ties look back)."""
+    if tense > 0:
+        candidates = [d for d in candidates if d >= ref] or candidates
+    elif tense < 0:
+        candidates = [d for d in candidates if d <= ref] or candidates
+    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref), default=None)
+
+
+def _resolve_day(month: int, day: int, ref: date, tense: int) -> date | None:
+    """A month and day without a year: the nearest such date, tense permitting."""
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return _pick(candidates, ref, tense)
+
+
+def _resolve_month(month: int, ref: date, tense: int, prep: str) -> tuple[int, int]:
+    prep = prep.lower()
+    if prep in ("next", "until"):
+        tense = 1  # "postponed until April": a deadline ahead
+    elif prep in ("last", "since"):
+        tense = -1
+    # Compare by month: the current month counts as both past and future.
+    first = date(ref.year, ref.month, 1)
+    picked = _pick(
+        [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)], first, tense
+    )
+    assert picked is not None
+    return picked.year, picked.month
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
+    g = m.groupdict()
+    if kind == "date":
+        month = MONTH_NUMBERS.get(_month_key(g.get("month") or g.get("dmonth") or ""))
+        day = int(g.get("day") or g.get("dday") or 0)
+        year = g.get("year") or g.get("dyear")
+        if not month or not 1 <= day <= 31:
+            return None
+        if year:
+            try:
+                return date(int(year), month, day).isoformat()
+            except ValueError:
+                return None
+        d = _resolve_day(month, day, ref, _tense(text, m.start(), m.end()))
+        return d.isoformat() if d else None
+    if kind == "month_year":
+        return f"{int(g['year']):04d}-{MONTH_NUMBERS[_month_key(g['month'])]:02d}"
+    if kind == "weekday":
+        rel = (g.get("rel") or "").lower()
+        if rel not in ("on", "last", "next", "this", "since", "by", "until") and not _standalone(
+            text, m.start()
+        ):
+            return None
+        target = _WEEKDAYS.index(g["wd"].lower())
+        future = rel == "next" or (
+            rel != "last" and _looks_future(text, m.start(), m.end(), weekday=True)
+        )
+        if future:
+            delta = (target - ref.weekday()) % 7 or 7
+            return (ref + timedelta(days=delta)).isoformat()
+        delta = (ref.weekday() - target) % 7
+        if rel == "last" and delta == 0:
+            delta = 7
+        return (ref - timedelta(days=delta)).isoformat()
+    if kind == "month":
+        if g["month"].lower().rstrip(".") == "may" and g["prep"].lower() not in ("in", "by"):
+            return None  # "may" is far more often a verb
+        month = MONTH_NUMBERS[_month_key(g["month"])]
+        year, month = _resolve_month(month, ref, _looks_future(text, m.start(), m.end()), g["prep"])
+        return f"{year:04d}-{month:02d}"
+    if kind == "ago":
+        n = word_value(g["num"]) if not g["num"].isdigit() else float(g["num"])
+        if g["num"].lower() in ("a", "an"):
+            n = 1.0
+        if n is None:
+            return None
+        unit = g["unit"].lower().rstrip("s")
+        k = int(n)
+        if unit == "year":
+            return f"{ref.year - k:04d}"
+        if unit == "month":
+            y, mo = _shift_months(ref, -k)
+            return f"{y:04d}-{mo:02d}"
+        if unit == "week":
+            y, mo = (ref - timedelta(weeks=k)).year, (ref - timedelta(weeks=k)).month
+            return f"{y:04d}-{mo:02d}"
+        return (ref - timedelta(days=k)).isoformat()
+    if kind == "relative":
+        if g.get("day"):
+            step = -1 if g["day"].lower() == "yesterday" else 1
+            return (ref + timedelta(days=step)).isoformat()
+        step = -1 if g["rel"].lower() == "last" else 1
+        unit = g["unit"].lower()
+        if unit == "year":
+            return f"{ref.year + step:04d}"
+        if unit == "month":
+            y, mo = _shift_months(ref, step)
+            return f"{y:04d}-{mo:02d}"
+        return None  # "last week": no honest precision to give
+    if kind == "year":
+        return f"{int(g['year']):04d}"
+    return None
+
+
+def _standalone(text: str, start: int) -> bool:
+    """A weekday opening a sentence or clause ("Monday's vote", "Monday, officials said")."""
+    before = text[:start].rstrip()
+    return before == "" or before.endswith((",", ";", ":", "("))
+
+
+def _events_in(s: Sentence, ref: date) -> list[_Event]:
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, _Event]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(s.text):
+            if any(m.start() < e and st < m.end() for st, e in taken):
+                continue
+            resolved = _resolve(kind, m, s.text, ref)
+            if not resolved:
+                continue
+            taken.append((m.start(), m.end()))
+            label = clause_around(s.text, m.start(), m.end(), max_words=18)
+            out.append((m.start(), _Event(resolved, label, s, m.group(0).strip())))
+    return [e for _, e in sorted(out, key=lambda x: x[0])]
 
 
 def timeline(documents: list[Document], published: date) -> list[TimelineEntry]:
-    return []
+    """Dated events from every source, resolved, merged and sorted."""
+    events: list[tuple[int, int, _Event]] = []
+    for d_index, d in enumerate(documents):
+        ref = d.meta.published or published
+        for s_index, s in enumerate(d.body_sentences):
+            for e in _events_in(s, ref):
+                events.append((d_index, s_index, e))
+    entries: list[TimelineEntry] = []
+    stems: list[set[str]] = []
+    for _, _, e in sorted(events, key=lambda x: (x[2].date, x[0], x[1])):
+        words = set(content_words(e.label)) - set(content_words(e.phrase))
+        for entry, seen in zip(entries, stems, strict=True):
+            if entry.date != e.date:
+                continue
+            same_sentence = e.sentence.id in entry.cites and e.label == entry.label
+            other_source = all(not c.startswith(e.sentence.source_id + "-s") for c in entry.cites)
+            overlap = len(words & seen) / max(len(words | seen), 1)
+            similar = overlap >= MERGE_OVERLAP or len(words & seen) >= MERGE_SHARED
+            if same_sentence or (other_source and similar):
+                if e.sentence.id not in entry.cites:
+                    entry.cites.append(e.sentence.id)
+                break
+        else:
+            entries.append(TimelineEntry(e.date, e.label, [e.sentence.id], e.phrase))
+            stems.append(words)
+    return entries

@@ -1,0 +1,155 @@
+"""Short topic labels for body sentences, derived from the text itself.
+
+Two general signals, tried in order for each body sentence:
+
+1. **Section headings.** Every heading in any source gets a profile: its own
+   words (counted twice) plus the words of the sentences under it. A
+   sentence takes the heading whose profile it is most similar to (TF-IDF
+   cosine; its own section's profile leaves the sentence out, so a heading
+   is not chosen merely because the sentence sits under it). Headings of one
+   source thus label matching sentences of a source that has none.
+2. **Shared keywords.** Sentences no heading fits are grouped by a greedy
+   cover over salient keywords: the keyword shared by the most unlabelled
+   sentences becomes a topic, and so on. Words in a large share of all
+   sentences are skipped: they name the story's subject, not a topic.
+
+Deterministic: ties break on sentence order and then alphabetically.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..model import Document, Sentence
+from .tfidf import Vector, cosine, idf, vector
+from .tokens import CALENDAR_WORDS, content_words, normalise, stem, words
+
+# A sentence must be this similar to a heading profile to take its label.
+HEADING_MIN_SIMILARITY = 0.12
+# A small preference for the sentence's own heading when scores are close.
+OWN_HEADING_BONUS = 0.04
+# Keywords found in more than this share of sentences name the subject, not a topic.
+SUBJECT_SHARE = 0.25
+MAX_KEYWORD_TOPICS = 12
+FALLBACK_TOPIC = "Other details"
+
+
+def _heading_score(
+    s: Sentence, heading: Vector, members: list[Sentence], vectors: dict[str, Vector]
+) -> float:
+    """Half the similarity to the heading's words, half to its two closest member sentences.
+
+    Using the closest members rather than the whole section keeps long
+    sections from winning just because they hold more words.
+    """
+    near = sorted(
+        (cosine(vectors[s.id], vectors[m.id]) for m in members if m.id != s.id), reverse=True
+    )[:2]
+    member_score = sum(near) / 2 if near else 0.0
+    return 0.5 * cosine(vectors[s.id], heading) + 0.5 * member_score
+
+
+def _surface_forms(sentences: list[Sentence]) -> tuple[dict[str, str], set[str]]:
+    """The most common written form of each stem, and the stems mostly written capitalised.
+
+    Capitalised words mid-sentence are names: actors and places, not topics.
+    """
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    capitalised: Counter[str] = Counter()
+    for s in sentences:
+        for i, raw in enumerate(normalise(s.text).split()):
+            w = words(raw)
+            if not w:
+                continue
+            st = stem(w[0])
+            forms[st][w[0]] += 1
+            if i and raw.lstrip("\"'(")[:1].isupper():
+                capitalised[st] += 1
+    best = {st: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for st, c in forms.items()}
+    names = {st for st, n in capitalised.items() if 2 * n >= sum(forms[st].values())}
+    return best, names
+
+
+def _keyword_topics(
+    pending: list[Sentence],
+    bags: dict[str, list[str]],
+    forms: dict[str, str],
+    names: set[str],
+    vectors: dict[str, Vector],
+) -> dict[str, str]:
+    """Greedy keyword cover over the sentences no heading fitted."""
+    df: Counter[str] = Counter()
+    for bag in bags.values():
+        df.update(set(bag))
+    limit = max(3, int(SUBJECT_SHARE * len(bags)))
+    usable = {
+        w
+        for w, c in df.items()
+        if 2 <= c <= limit
+        and not any(ch.isdigit() for ch in w)
+        and forms.get(w, w) not in CALENDAR_WORDS
+        and len(forms.get(w, w)) > 2
+        and w not in names
+    }
+    out: dict[str, str] = {}
+    left = list(pending)
+    for _ in range(MAX_KEYWORD_TOPICS):
+        cover: Counter[str] = Counter()
+        for s in left:
+            cover.update(w for w in set(bags[s.id]) if w in usable)
+        if not cover:
+            break
+        best, count = sorted(cover.items(), key=lambda kv: (-kv[1], -df[kv[0]], kv[0]))[0]
+        if count < 2:
+            break
+        label = forms.get(best, best)
+        label = label[:1].upper() + label[1:]
+        for s in left:
+            if best in bags[s.id]:
+                out[s.id] = label
+        left = [s for s in left if s.id not in out]
+        usable.discard(best)
+    # The rest join the topic of their most similar labelled sentence, if any is similar.
+    labelled = sorted(out)
+    for s in left:
+        scored = [(cosine(vectors[s.id], vectors[o]), o) for o in labelled]
+        score, other = max(scored, key=lambda x: (x[0], x[1]), default=(0.0, ""))
+        out[s.id] = out[other] if score >= HEADING_MIN_SIMILARITY else FALLBACK_TOPIC
+    return out
+
+
+def assign_topics(documents: list[Document]) -> dict[str, str]:
+    """Map every body sentence id to a short topic label."""
+    sentences = [s for d in documents for s in d.body_sentences]
+    if not sentences:
+        return {}
+    bags = {s.id: content_words(s.text) for s in sentences}
+    # Heading words count as text too, so a heading's vocabulary gets a fair IDF.
+    headings: list[tuple[str, str, list[Sentence]]] = []  # (source id, heading, members)
+    for d in documents:
+        for section in d.sections:
+            if section.heading:
+                members = [s for p in section.paragraphs for s in p.sentences]
+                headings.append((d.id, section.heading, members))
+    weights = idf([*bags.values(), *(content_words(h) for _, h, _ in headings)])
+    vectors: dict[str, Vector] = {s.id: vector(bags[s.id], weights) for s in sentences}
+
+    heading_vectors = [vector(content_words(h), weights) for _, h, _ in headings]
+    topics: dict[str, str] = {}
+    pending: list[Sentence] = []
+    for s in sentences:
+        best_label, best_score = None, 0.0
+        for (source_id, heading, members), hvec in zip(headings, heading_vectors, strict=True):
+            score = _heading_score(s, hvec, members, vectors)
+            if source_id == s.source_id and s in members:
+                score += OWN_HEADING_BONUS
+            if score > best_score:
+                best_label, best_score = heading, score
+        if best_label is not None and best_score >= HEADING_MIN_SIMILARITY:
+            topics[s.id] = best_label
+        else:
+            pending.append(s)
+    if pending:
+        forms, names = _surface_forms(sentences)
+        topics.update(_keyword_topics(pending, bags, forms, names, vectors))
+    return {s.id: topics[s.id] for s in sentences}

@@ -1,0 +1,94 @@
+"""Fact boxes: values as written, labels from the sentence, status across sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from explainer.analyse.facts import facts
+from explainer.model import SourceMeta
+from explainer.parse.content import parse_spec
+from explainer.parse.seed import parse_text
+from explainer.pipeline import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(rel: str):
+    spec = parse_spec((ROOT / rel).read_text(encoding="utf-8"), rel, ROOT)
+    return load_documents(spec, ROOT)
+
+
+def doc(body: str, source_id: str):
+    return parse_text(
+        f"A headline for {source_id}\n\n{body}\n",
+        SourceMeta(f"{source_id}.txt", source_id, source_id),
+    )
+
+
+def by_value(items):
+    return {f.value: f for f in items}
+
+
+def test_status_across_three_sources():
+    a = doc("Three workers were injured in the fire at the plant. The fire started at 2 a.m.", "a")
+    b = doc(
+        "Two workers were injured in the fire, the company said. Damage reached $4 million.", "b"
+    )
+    c = doc(
+        "Damage from the fire reached $4 million, insurers said. About 40 firefighters came.", "c"
+    )
+    got = facts([a, b, c])
+    injured = [f for f in got if f.status == "sources-differ"]
+    assert len(injured) == 1
+    assert injured[0].values == {"a": "Three", "b": "Two"}
+    assert injured[0].cites == ["a-s2", "b-s2"]
+    values = by_value(got)
+    assert values["$4 million"].status == "some-sources"
+    assert values["$4 million"].cites == ["b-s3", "c-s2"]
+    assert values["About 40"].status == "one-source"
+    assert "2" not in values  # a clock time is not a fact
+
+
+def test_same_number_in_all_sources_and_numbers_written_as_words():
+    a = doc("The bridge took twelve years to build.", "a")
+    b = doc("Building the bridge took 12 years in all.", "b")
+    (fact,) = facts([a, b])
+    assert (fact.value, fact.status, fact.kind) == ("twelve years", "all-sources", "duration")
+    assert fact.cites == ["a-s2", "b-s2"]
+
+
+def test_anaphoric_counts_are_not_facts():
+    got = facts([doc("The two sides met again. Both teams scored twice.", "a")])
+    assert got == []
+
+
+def test_real_seeds():
+    got = facts(load("content/explainers/xi-jinping-hanoi-2025.md"))
+    values = {(f.value, tuple(f.cites)): f for f in got}
+    forty = values[("around 40", ("rewrite-s3", "wire-s8"))]
+    assert forty.status == "all-sources" and forty.kind == "count"
+    assert values[("up to 145%", ("rewrite-s8", "wire-s2"))].status == "all-sources"
+    assert values[("$31.4 billion", ("wire-s15",))].kind == "money"
+    assert values[("dozens", ("wire-s1", "wire-s6"))].status == "one-source"
+    assert values[("nine years ago", ("wire-s17",))].kind == "duration"
+    assert values[("2017", ("rewrite-s6",))].kind == "year"
+    assert values[("April 15 to 18", ("wire-s16",))].kind == "date"
+    # "the two countries" refers back; "C909" is a model name: neither is a fact.
+    assert not any(f.value == "909" or f.value.endswith("C909") for f in got)
+    assert Counter(f.status for f in got)["sources-differ"] == 0
+    # Facts are grouped: one topic's facts are contiguous.
+    seen, last = [], None
+    for f in got:
+        if f.topic != last:
+            assert f.topic not in seen
+            seen.append(f.topic)
+            last = f.topic
+
+
+def test_other_explainer_cost_disagreement():
+    got = facts(load("tests/fixtures/other-explainer/explainer.md"))
+    differ = [f for f in got if f.status == "sources-differ"]
+    assert [f.values for f in differ] == [
+        {"wire": "€310 million", "radio": "€310 million", "paper": "€290 million"}
+    ]

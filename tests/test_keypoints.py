@@ -1,0 +1,101 @@
+"""Key points: ranked, non-redundant, every source represented, curation honoured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.analyse.keypoints import key_points
+from explainer.analyse.tfidf import cosine, sentence_vectors
+from explainer.errors import InputError
+from explainer.model import SourceMeta
+from explainer.parse.content import parse_spec
+from explainer.parse.seed import parse_text
+from explainer.pipeline import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = "content/explainers/xi-jinping-hanoi-2025.md"
+OTHER = "tests/fixtures/other-explainer/explainer.md"
+
+
+def load(rel: str):
+    spec = parse_spec((ROOT / rel).read_text(encoding="utf-8"), rel, ROOT)
+    return load_documents(spec, ROOT)
+
+
+@pytest.mark.parametrize("rel", [REAL, OTHER])
+def test_shape_faithfulness_and_coverage(rel):
+    docs = load(rel)
+    sentences = {s.id: s for d in docs for s in d.sentences}
+    points = key_points(docs, {})
+    assert 4 <= len(points) <= 7
+    for p in points:
+        assert p.cites and all(c in sentences for c in p.cites)
+        # Faithful: the bullet is its first cited sentence, at most trimmed.
+        source = sentences[p.cites[0]].text
+        core = p.text.rstrip(".")
+        assert core[1:] in source, (p.text, source)
+    # Every source is represented.
+    assert {sentences[p.cites[0]].source_id for p in points} == {d.id for d in docs}
+    # No two bullets come from the same sentence or say nearly the same thing.
+    firsts = [p.cites[0] for p in points]
+    assert len(set(firsts)) == len(firsts)
+
+
+def test_not_just_the_first_sentences_on_real_seeds():
+    docs = load(REAL)
+    points = key_points(docs, {})
+    firsts = [p.cites[0] for p in points]
+    lead = {s.id for d in docs for s in d.body_sentences[: len(points)]}
+    assert set(firsts) - lead, "the ranking picked only lead sentences"
+    # The most widely echoed fact (the agreements signed) comes first, with cross-source support.
+    assert firsts[0] == "rewrite-s3"
+    assert points[0].cites[1:] and points[0].cites[1].startswith("wire-")
+
+
+def test_redundant_sentences_are_not_both_picked():
+    body_a = (
+        "The museum reopened on Friday after a two-year renovation. "
+        "The museum reopened on Friday after a long two-year renovation of its halls. "
+        "Tickets now cost ten euros. The new wing holds modern art. "
+        "Visitors queued for hours. The roof was replaced with glass."
+    )
+    body_b = (
+        "After two years of work, the museum reopened its doors on Friday. "
+        "A new wing shows modern art from the region. "
+        "Local schools will get free entry on Mondays. Critics praised the glass roof."
+    )
+    a = parse_text(f"Museum reopens\n\n{body_a}\n", SourceMeta("a.txt", "a", "A"))
+    b = parse_text(f"Museum back\n\n{body_b}\n", SourceMeta("b.txt", "b", "B"))
+    points = key_points([a, b], {})
+    firsts = [p.cites[0] for p in points]
+    assert not {"a-s2", "a-s3"} <= set(firsts)
+    texts = {s.id: s.text for d in (a, b) for s in d.sentences}
+    vecs = sentence_vectors(texts)
+    for i, x in enumerate(firsts):
+        for y in firsts[i + 1 :]:
+            assert cosine(vecs[x], vecs[y]) < 0.6
+
+
+def test_curation_pin_drop_order_and_max():
+    docs = load(REAL)
+    base = [p.cites[0] for p in key_points(docs, {})]
+    curated = key_points(
+        docs, {"pin": ["wire-s21", "rewrite-s16"], "drop": [base[0]], "order": [base[2]], "max": 5}
+    )
+    firsts = [p.cites[0] for p in curated]
+    assert firsts[:3] == ["wire-s21", "rewrite-s16", base[2]]
+    assert base[0] not in firsts
+    assert len(curated) == 5
+    assert curated[0].pinned and not curated[2].pinned
+
+
+def test_curation_errors_are_clear():
+    docs = load(REAL)
+    with pytest.raises(InputError, match="unknown sentence id 'nope-s1'"):
+        key_points(docs, {"pin": ["nope-s1"]})
+    with pytest.raises(InputError, match="'max' must be a whole number"):
+        key_points(docs, {"max": "many"})
+    # Unknown drop ids are harmless.
+    assert key_points(docs, {"drop": ["nope-s1"]}) == key_points(docs, {})

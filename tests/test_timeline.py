@@ -1,0 +1,107 @@
+"""Timeline: date resolution across month and year boundaries, on synthetic and real text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from explainer.analyse.timeline import timeline
+from explainer.model import SourceMeta
+from explainer.parse.content import parse_spec
+from explainer.parse.seed import parse_text
+from explainer.pipeline import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def doc(body: str, source_id: str = "a", published: date | None = None):
+    meta = SourceMeta(path=f"{source_id}.txt", id=source_id, label=source_id, published=published)
+    return parse_text(f"A headline for the test\n\n{body}\n", meta)
+
+
+def dates(body: str, published: date) -> list[str]:
+    return [e.date for e in timeline([doc(body)], published)]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Weekdays: the most recent such day on or before publication.
+        ("The board met on Monday to vote.", date(2025, 1, 7), "2025-01-06"),
+        ("The strike began on Saturday at noon.", date(2025, 1, 2), "2024-12-28"),
+        ("The report came out on Tuesday.", date(2025, 1, 7), "2025-01-07"),
+        ("Crews returned on Friday, officials said.", date(2025, 3, 1), "2025-02-28"),
+        # Bare months look back by default and forward in future clauses.
+        ("Prices rose in December.", date(2025, 1, 10), "2024-12"),
+        ("The new rules would apply in July.", date(2025, 4, 14), "2025-07"),
+        ("The line will open in February.", date(2024, 11, 20), "2025-02"),
+        # Dates without a year; a range keeps its start.
+        ("The tour runs from April 15 to 18 across the region.", date(2025, 4, 14), "2025-04-15"),
+        ("Voting ended on December 30.", date(2025, 1, 3), "2024-12-30"),
+        ("The summit is due to open on January 4.", date(2024, 12, 20), "2025-01-04"),
+        # Years and relative spans keep the precision the text gives.
+        ("It is the first visit since 2017.", date(2025, 4, 14), "2017"),
+        ("He last went there nine years ago.", date(2025, 4, 14), "2016"),
+        ("The plant closed three months ago.", date(2025, 2, 10), "2024-11"),
+        ("Sales fell last year.", date(2025, 1, 1), "2024"),
+    ],
+)
+def test_resolution(body, published, expected):
+    assert dates(body, published) == [expected]
+
+
+def test_vague_spans_are_skipped():
+    assert dates("Duties rose in recent months and in the past few weeks.", date(2025, 4, 1)) == []
+
+
+def test_each_source_uses_its_own_publication_date():
+    early = doc("The council voted on Monday.", "early", published=date(2025, 3, 4))
+    late = doc("The mayor resigned on Monday.", "late", published=date(2025, 3, 12))
+    entries = timeline([early, late], date(2025, 3, 31))
+    assert [(e.date, e.cites) for e in entries] == [
+        ("2025-03-03", ["early-s2"]),
+        ("2025-03-10", ["late-s2"]),
+    ]
+
+
+def test_same_event_in_two_sources_is_one_entry_citing_both():
+    a = doc("The city council approved the new budget on Tuesday.", "a")
+    b = doc("On Tuesday the city council approved its budget after a long debate.", "b")
+    c = doc("A bridge collapsed on Tuesday in the south.", "c")
+    entries = timeline([a, b, c], date(2024, 3, 6))
+    assert [(e.date, e.cites) for e in entries] == [
+        ("2024-03-05", ["a-s2", "b-s2"]),
+        ("2024-03-05", ["c-s2"]),
+    ]
+
+
+def test_labels_are_clauses_of_the_sentence():
+    entries = timeline(
+        [doc("Rain fell all week, and the river burst its banks on Sunday.")], date(2024, 5, 8)
+    )
+    assert entries[0].date == "2024-05-05"
+    assert entries[0].label in "Rain fell all week, and the river burst its banks on Sunday."
+    assert "Sunday" in entries[0].label
+
+
+def test_real_seeds():
+    spec = parse_spec(
+        (ROOT / "content/explainers/xi-jinping-hanoi-2025.md").read_text(), "x.md", ROOT
+    )
+    docs = load_documents(spec, ROOT)
+    entries = timeline(docs, spec.published)
+    by_date = {}
+    for e in entries:
+        by_date.setdefault(e.date, []).extend(e.cites)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert by_date["2017"] == ["rewrite-s6"]  # "since 2017"
+    assert "wire-s17" in by_date["2016"] and "wire-s17" in by_date["2013"]  # years ago
+    assert "wire-s8" in by_date["2025-04-12"]  # "On Saturday", published Monday 14 April
+    assert "wire-s9" in by_date["2025-04-13"]  # "on Sunday"
+    assert "wire-s1" in by_date["2025-04-14"]  # "on Monday": the publication day itself
+    assert by_date["2025-04-15"] == ["wire-s16"]  # "from April 15 to 18"
+    assert by_date["2025-07"] == ["wire-s2"]  # "would otherwise apply in July"
+    # "in recent months" / "in the past few weeks" give no entry.
+    assert not any(c in ("wire-s31",) for e in entries for c in e.cites)
