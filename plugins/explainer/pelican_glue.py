@@ -28,11 +28,13 @@ from pelican.generators import Generator
 
 from . import postbuild, urls
 from .errors import InputError
-from .glossary import find_mentions, load_glossary
+from .analyse.compare import source_stats
+from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
 from .parse.content import parse_spec
 from .parse.text import read_text
 from .pipeline import Explainer, Limits, build_explainer
+from .render.linker import link_terms
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -85,7 +87,7 @@ def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def render_cited(explainer: Explainer, text: str, siteurl: str) -> Markup:
+def render_cited(explainer: Explainer, text: str, siteurl: str, inline: bool = False) -> Markup:
     """Render an author's Markdown with its [@sentence-id] citations as links."""
 
     def resolve(sentence_id: str) -> tuple[str, str, str]:
@@ -94,11 +96,18 @@ def render_cited(explainer: Explainer, text: str, siteurl: str) -> Markup:
         href = f"{siteurl}/{urls.sentence(explainer.slug, s.id, s.source_id)}"
         return href, f"{label}: {s.text}", label
 
-    return Markup(markdown.render(text, resolve))
+    render = markdown.render_inline if inline else markdown.render
+    return Markup(render(text, resolve))
+
+
+def link_terms_filter(html: str, entries: list[Any], glossary_href: str) -> Markup:
+    """``{% filter link_terms(glossary, SITEURL ~ "/" ~ glossary_url()) %}`` in templates."""
+    return Markup(link_terms(str(html), entries or [], glossary_href))
 
 
 TEMPLATE_GLOBALS: dict[str, Any] = {
     "render_cited": render_cited,
+    "source_stats": source_stats,
     "explainer_url": urls.explainer,
     "source_url": urls.source,
     "sentence_url": urls.sentence,
@@ -188,7 +197,15 @@ class GlossaryGenerator(_Base):
             return
         explainers: list[Explainer] = self.context.get("explainers", [])
         newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
-        self.write(writer, urls.glossary(), "glossary", "Glossary", newest, entries=self.entries)
+        self.write(
+            writer,
+            urls.glossary(),
+            "glossary",
+            "Glossary",
+            newest,
+            entries=self.entries,
+            glossary_jsonld=glossary_jsonld(self.entries, self.settings.get("SITEURL", "")),
+        )
 
 
 class ExplainerGenerator(_Base):
@@ -222,6 +239,10 @@ class ExplainerGenerator(_Base):
             explainers.append(explainer)
         if not files:
             log.warning("no explainers found in %s", _shown(directory, root))
+        # Authoring help: frequent names with no entry, entries nothing mentions.
+        docs = {ex.slug: ex.documents for ex in explainers}
+        for line in glossary_warnings(self.context.get("glossary", []), docs):
+            log.warning("glossary: %s", line)
         # Newest first, then by slug, so the order never depends on the file system.
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
         self.explainers = explainers
@@ -302,6 +323,7 @@ class SitePagesGenerator(_Base):
         explainers: list[Explainer] = self.context.get("explainers", [])
         newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
         self.write(writer, "", "index", self.settings["SITENAME"], newest, explainers=explainers)
+        self.write(writer, "search/", "search", "Search", newest)
         # The 404 page is served at any depth, so its links cannot be page-relative.
         self.write(writer, "404.html", "404", "Page not found", newest, relative=False)
         feed = self.settings.get("EXPLAINER_FEED_ATOM")
@@ -345,6 +367,10 @@ def apply_defaults(pelican_object: Any) -> None:
                 excluded.append(sub)
         settings[key] = excluded
     settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
+    settings["JINJA_FILTERS"] = {
+        "link_terms": link_terms_filter,
+        **settings.get("JINJA_FILTERS", {}),
+    }
     _stage_output(pelican_object)
     # Swap last: reconnecting moves us behind every plugin's finalized handler
     # (the sitemap, search indexing), which must write into the staging dir.

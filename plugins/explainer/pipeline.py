@@ -83,6 +83,15 @@ def load_documents(spec: ExplainerSpec, root: Path, limits: Limits | None = None
 
 def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     """Run every analysis over parsed documents."""
+    try:
+        return _analyse(spec, documents)
+    except InputError as exc:
+        if exc.path is None:  # curation problems: name the content file
+            raise InputError(spec.path, exc.message, exc.line) from None
+        raise
+
+
+def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     curation = spec.curation
     explainer = Explainer(spec=spec, documents=documents)
     explainer.key_points = keypoints_mod.key_points(documents, curation.get("key_points") or {})
@@ -93,9 +102,11 @@ def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")
-    unknown = [i for i in markdown.cited_ids(spec.intro_md) if i not in explainer.sentences]
-    if unknown:
-        raise InputError(spec.path, f"the intro cites unknown sentence ids: {', '.join(unknown)}")
+    notes = [d.note or "" for d in explainer.comparison.discrepancies]
+    for where, text in [("the intro", spec.intro_md), *(("an editor's note", n) for n in notes)]:
+        unknown = [i for i in markdown.cited_ids(text) if i not in explainer.sentences]
+        if unknown:
+            raise InputError(spec.path, f"{where} cites unknown sentence ids: {', '.join(unknown)}")
     return explainer
 
 
