@@ -22,7 +22,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["explainer", "pelican.plugins.sitemap"]
 
 EXPLAINER_ROOT = str(ROOT)  # seed paths in content files are relative to this
-SITEMAP = {"format": "xml", "exclude": ["^404\\.html$"]}
+SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^search/"]}
 
 # Our generators write every page; Pelican's blog pages are not used.
 DIRECT_TEMPLATES: list[str] = []

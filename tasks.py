@@ -56,16 +56,22 @@ def clean(c):
 def serve(c, port=8000, host="127.0.0.1"):
     """Build, then serve output/ with live reload: saving a seed, content file,
     template, stylesheet or plugin module rebuilds and refreshes the browser."""
-    from livereload import Server
+    from livereload import Server, server as livereload_server
 
-    _build()
+    # livereload injects an inline <script>, which the pages' CSP refuses; the
+    # dev build links the same client as an external script instead.
+    livereload_server.LiveScriptInjector.transform_first_chunk = (
+        lambda self, status, headers, chunk, finishing: (status, headers, chunk)
+    )
+    dev = ("-e", f"EXPLAINER_LIVERELOAD_PORT={int(port)}")
+    _build(CONF, *dev)
     server = Server()
 
     def rebuild() -> None:
         # A fresh process picks up edited plugin code too; a failed build keeps
         # the last good output/ and prints one line naming the bad file.
         started = time.perf_counter()
-        if _run(_pelican(CONF, "-q")) == 0:
+        if _run(_pelican(CONF, "-q", *dev)) == 0:
             print(f"rebuilt in {time.perf_counter() - started:.2f}s", flush=True)
 
     for path in WATCHED:
@@ -114,3 +120,54 @@ def test(c, args=""):
         print("pytest collected no tests: failing on purpose", file=sys.stderr)
         sys.exit(1)
     sys.exit(code)
+
+
+@task(help={"skip_build": "check the existing output/ without rebuilding it first"})
+def check(c, skip_build=False):
+    """Build, then run every quality gate over output/ (python -m checks output)."""
+    _npm_ci()
+    if not skip_build:
+        _build()
+    sys.exit(_run([sys.executable, "-m", "checks", str(OUTPUT.relative_to(ROOT))]))
+
+
+@task(
+    help={
+        "out": "folder for the PNG files (default screenshots/)",
+        "build_first": "build the site first (default true)",
+        "query": "what the search page shows results for (default: the first glossary term)",
+    }
+)
+def screenshots(c, out="screenshots", build_first=True, query=""):
+    """Screenshot every page type at 390 and 1280 px, light and dark, in headless Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from urllib.parse import quote
+
+    from browser import chromium, page_types, serve
+    from bs4 import BeautifulSoup
+
+    if build_first:
+        _build()
+    glossary = OUTPUT / "glossary" / "index.html"
+    if not query and glossary.is_file():
+        first = BeautifulSoup(glossary.read_bytes(), "html.parser").find("dfn")
+        query = first.get_text() if first else ""
+    query = query or "the"
+    folder = ROOT / out
+    folder.mkdir(parents=True, exist_ok=True)
+    shots = 0
+    with serve(OUTPUT) as base, chromium() as browser:
+        for scheme in ("light", "dark"):
+            for width in (390, 1280):
+                context = browser.new_context(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
+                page = context.new_page()
+                for name, url in page_types(OUTPUT).items():
+                    page.goto(base + url + (f"?q={quote(query)}" if name == "search" else ""))
+                    page.wait_for_load_state("networkidle")
+                    target = folder / f"{name}-{width}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    shots += 1
+                context.close()
+    print(f"{shots} screenshots in {folder.relative_to(ROOT)}/", flush=True)

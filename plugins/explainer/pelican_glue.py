@@ -27,8 +27,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import postbuild, urls
-from .errors import InputError
 from .analyse.compare import source_stats
+from .errors import InputError
 from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
 from .parse.content import parse_spec
@@ -100,9 +100,14 @@ def render_cited(explainer: Explainer, text: str, siteurl: str, inline: bool = F
     return Markup(render(text, resolve))
 
 
-def link_terms_filter(html: str, entries: list[Any], glossary_href: str) -> Markup:
-    """``{% filter link_terms(glossary, SITEURL ~ "/" ~ glossary_url()) %}`` in templates."""
-    return Markup(link_terms(str(html), entries or [], glossary_href))
+def link_terms_filter(
+    html: str, entries: list[Any], glossary_href: str, id_prefix: str = "g"
+) -> Markup:
+    """``{% filter link_terms(glossary, SITEURL ~ "/" ~ glossary_url()) %}`` in templates.
+
+    Each filtered fragment on one page needs its own ``id_prefix`` so popover ids stay unique.
+    """
+    return Markup(link_terms(str(html), entries or [], glossary_href, id_prefix))
 
 
 TEMPLATE_GLOBALS: dict[str, Any] = {
@@ -366,6 +371,8 @@ def apply_defaults(pelican_object: Any) -> None:
             if sub not in excluded:
                 excluded.append(sub)
         settings[key] = excluded
+    # Seed and content text must always be escaped, whatever the site's settings say.
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
     settings["JINJA_FILTERS"] = {
         "link_terms": link_terms_filter,
