@@ -56,7 +56,8 @@ def clean(c):
 def serve(c, port=8000, host="127.0.0.1"):
     """Build, then serve output/ with live reload: saving a seed, content file,
     template, stylesheet or plugin module rebuilds and refreshes the browser."""
-    from livereload import Server, server as livereload_server
+    from livereload import Server
+    from livereload import server as livereload_server
 
     # livereload injects an inline <script>, which the pages' CSP refuses; the
     # dev build links the same client as an external script instead.
@@ -140,11 +141,11 @@ def check(c, skip_build=False):
 )
 def screenshots(c, out="screenshots", build_first=True, query=""):
     """Screenshot every page type at 390 and 1280 px, light and dark, in headless Chromium."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from urllib.parse import quote
 
-    from browser import chromium, page_types, serve
     from bs4 import BeautifulSoup
+
+    from checks.browser import chromium, page_types, serve
 
     if build_first:
         _build()

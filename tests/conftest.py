@@ -32,8 +32,8 @@ def run_pelican(
         "-o",
         str(output),
     ]
-    for key, value in (extra or {}).items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    if extra:  # Pelican keeps only the last -e, so pass every setting in one
+        cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -13,7 +13,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
-from browser import chromium, page_types, search_payload, serve
+
+from checks.browser import chromium, page_types, search_payload, serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]

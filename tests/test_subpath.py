@@ -19,9 +19,10 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from browser import chromium, serve
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
+
+from checks.browser import chromium, serve
 
 PREFIX = "/news/explainers"
 

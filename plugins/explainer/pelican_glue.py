@@ -340,6 +340,7 @@ class SitePagesGenerator(_Base):
                     date=_midnight(e.spec.published),
                     summary=e.spec.summary or "",
                     content=e.spec.intro_html or e.spec.summary or "",
+                    author=self.settings.get("AUTHOR") or "",
                 )
                 for e in explainers
             ]

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from ..errors import InputError
 from ..model import SourceMeta
@@ -163,7 +164,8 @@ def parse_spec(text: str, shown: str, root: Path) -> ExplainerSpec:
         ),
         sources=sources,
         intro_md=body.strip(),
-        intro_html=markdown.render(body) if body.strip() else "",
+        # Markup: rendered (and escaped) HTML that an autoescaping template keeps as is.
+        intro_html=Markup(markdown.render(body)) if body.strip() else "",
         summary=str(data["summary"]).strip() if data.get("summary") else None,
         curation=curation,
         meta=data,

@@ -22,14 +22,34 @@ _BOMS = (
 )
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM (some Windows tools do this): mostly-Latin text
+    then has a NUL in every other byte, on the high side of each code unit."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    low, high = (sample[0::2], sample[1::2])
+    half = len(sample) // 2
+    if high.count(0) >= 0.6 * half and low.count(0) == 0:
+        return "utf-16-le"
+    if low.count(0) >= 0.6 * half and high.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, path: str | Path) -> str:
-    """Decode seed bytes as UTF-8 (any BOM honoured), or raise InputError."""
+    """Decode seed bytes as UTF-8 or UTF-16 (any BOM honoured), or raise InputError."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"cannot decode as {encoding}: {exc.reason}") from None
+    if encoding := _bomless_utf16(data):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: report it as binary below
     if b"\x00" in data[:4096]:
         raise InputError(path, "looks like a binary file (NUL bytes), not article text")
     try:

@@ -144,7 +144,7 @@ def search_payload(browser: Any, search_url: str, query: str) -> dict[str, int]:
 
 
 def _report(site: Path, query: str) -> None:
-    """Print per-page gzip sizes and the cost of one search: ``python tests/browser.py output/ word``."""
+    """Print per-page gzip sizes and the cost of one search: ``python -m checks.browser output/ word``."""
     import gzip
     import re
 
