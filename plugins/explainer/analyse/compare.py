@@ -130,9 +130,10 @@ def _merge_differences(
 def _agreements(pairs: list[tuple[Sentence, Sentence]], order: dict[str, int]) -> list[Agreement]:
     """Agreeing pairs as agreements; pairs sharing a sentence merge into one row.
 
-    A row holds at most one sentence per source, so three sources that agree
+    A group holds at most one sentence per source, so three sources that agree
     give one agreement with three cites, while a chain of loose matches
-    within two sources does not snowball into one big group.
+    within two sources does not snowball into one big group. Groups quoting
+    the same sentence are then shown as one row.
     """
     groups: list[list[Sentence]] = []
     where: dict[str, list[int]] = defaultdict(list)
@@ -155,12 +156,28 @@ def _agreements(pairs: list[tuple[Sentence, Sentence]], order: dict[str, int]) -
             groups.append([a, b])
             where[a.id].append(len(groups) - 1)
             where[b.id].append(len(groups) - 1)
-    out = []
-    for group in groups:
-        group.sort(key=lambda s: order[s.id])
-        # The shortest sentence states the shared claim with the least extra.
-        summary = min(group, key=lambda s: (len(s.text), order[s.id])).text
-        out.append(Agreement(summary=summary, cites=[s.id for s in group]))
+    # The shortest sentence states the shared claim with the least extra.
+    rows = [
+        Agreement(
+            summary=min(group, key=lambda s: (len(s.text), order[s.id])).text,
+            cites=[s.id for s in group],
+        )
+        for group in groups
+    ]
+    return _merge_rows(rows, order)
+
+
+def _merge_rows(rows: list[Agreement], order: dict[str, int]) -> list[Agreement]:
+    """Rows quoting the same sentence state one claim: merge their cites, sort."""
+    merged: dict[str, Agreement] = {}
+    for row in rows:
+        if row.summary in merged:
+            merged[row.summary].cites.extend(row.cites)
+        else:
+            merged[row.summary] = Agreement(row.summary, list(row.cites), row.topic)
+    out = list(merged.values())
+    for row in out:
+        row.cites = sorted(set(row.cites), key=order.__getitem__)
     out.sort(key=lambda a: (order[a.cites[0]], a.cites))
     return out
 
@@ -263,7 +280,7 @@ def apply_curation(
         comparison.discrepancies.remove(d)
         summary = min((sentences[c] for c in d.cites), key=lambda s: len(s.text)).text
         comparison.agreements.append(Agreement(summary=summary, cites=d.cites, topic=d.topic))
-    comparison.agreements.sort(key=lambda a: order[a.cites[0]])
+    comparison.agreements = _merge_rows(comparison.agreements, order)
 
     for entry in curation.get("add") or []:
         cites = _cites(entry, "add", sentences)
