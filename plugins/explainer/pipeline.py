@@ -73,6 +73,28 @@ class Explainer:
         return [cid for item in groups for cid in item.cites]
 
 
+def _mark_disputed_facts(explainer: Explainer) -> None:
+    """A fact whose number is one side of a number discrepancy is disputed.
+
+    The fact boxes compare quantities by unit and context; the comparison (and
+    the editor's curation) can also pair figures with different units, such as
+    a year and a span of months. Both views must tell the reader the same thing.
+    """
+    for d in explainer.comparison.discrepancies:
+        if d.kind != "number":
+            continue
+        for fact in explainer.facts:
+            on_side = any(
+                cid in fact.cites
+                and fact.value in d.values.get(explainer.sentences[cid].source_id, "")
+                for cid in d.cites
+            )
+            if on_side:
+                fact.status = "sources-differ"
+                fact.values = dict(d.values)  # shown side by side, so cite both sides
+                fact.cites = list(dict.fromkeys([*fact.cites, *d.cites]))
+
+
 def load_documents(spec: ExplainerSpec, root: Path, limits: Limits | None = None) -> list[Document]:
     limits = limits or Limits()
     return [
@@ -99,6 +121,7 @@ def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     explainer.open_questions = questions_mod.open_questions(documents)
     explainer.timeline = timeline_mod.timeline(documents, spec.published)
     explainer.comparison = compare_mod.compare(documents, curation.get("comparison") or {})
+    _mark_disputed_facts(explainer)
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")
