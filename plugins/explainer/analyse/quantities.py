@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from .memo import per_text
 from .tokens import STOP_WORDS
 
 Kind = str  # percent | money | count | duration | date | year | number
@@ -392,6 +393,7 @@ def _bad_neighbours(text: str, start: int, end: int) -> bool:
     return bool(after and (after.isalpha() or (after == "-" and text[end + 1 : end + 2].isalpha())))
 
 
+@per_text
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in reading order, without overlaps."""
     taken: list[tuple[int, int]] = []

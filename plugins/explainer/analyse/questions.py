@@ -80,6 +80,12 @@ _WH_SUBJECT = re.compile(
     r"\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# Every pattern above needs one of these words. Checking for them first skips
+# the backtracking patterns on the many sentences that hedge nothing.
+_HINT = re.compile(
+    r"\b(?:not|cannot|no|nobody|unclear|unknown|uncertain|undecided|yet|declined|to\s+be)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|yet)\s+|;\s+|\s+but\s+")
 
 
@@ -188,6 +194,8 @@ def _quote(clause: str) -> str:
 def questions_in(sentence: Sentence) -> list[tuple[str, str]]:
     """``(question text, merge key)`` for each open statement in one sentence."""
     text = normalise(sentence.text).replace('"', "")
+    if not _HINT.search(text):
+        return []
     if _NO_COMMENT.search(text) and not _WHETHER.search(text):
         return []
     out: list[tuple[str, str]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .tfidf import Vector, cosine
+from .tfidf import Vector, pairwise
 
 DAMPING = 0.85
 ITERATIONS = 60
@@ -19,10 +19,11 @@ TOLERANCE = 1e-9
 def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
     """Symmetric cosine matrix with a zero diagonal. Callers cap the input size."""
     n = len(vectors)
+    table = pairwise({str(i): v for i, v in enumerate(vectors)})
     sim = [[0.0] * n for _ in range(n)]
     for i in range(n):
-        for j in range(i + 1, n):
-            sim[i][j] = sim[j][i] = cosine(vectors[i], vectors[j])
+        for j, value in table[str(i)].items():
+            sim[i][int(j)] = value
     return sim
 
 

@@ -8,12 +8,28 @@ shares (the story's subject) weigh little and distinctive words weigh a lot.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from .tokens import content_words
 
-Vector = dict[str, float]
+
+class Vector(dict[str, float]):
+    """A sparse ``{stem: weight}`` vector whose length is computed once.
+
+    Ranking compares every sentence with many others; recomputing both norms
+    in each comparison was most of the cost. Treat vectors as read-only.
+    """
+
+    __slots__ = ("norm",)
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        super().__init__(weights)
+        self.norm = math.sqrt(sum(v * v for v in self.values()))
+
+
+def _norm(v: Mapping[str, float]) -> float:
+    return v.norm if isinstance(v, Vector) else math.sqrt(sum(x * x for x in v.values()))
 
 
 def idf(bags: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -28,7 +44,7 @@ def idf(bags: Iterable[Iterable[str]]) -> dict[str, float]:
 
 def vector(words: Iterable[str], weights: Mapping[str, float]) -> Vector:
     counts = Counter(words)
-    return {w: c * weights.get(w, 1.0) for w, c in counts.items()}
+    return Vector({w: c * weights.get(w, 1.0) for w, c in counts.items()})
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -36,12 +52,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+    get = b.get
+    dot = sum(v * get(w, 0.0) for w, v in a.items())
     if not dot:
         return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
+    return dot / (_norm(a) * _norm(b))
 
 
 def sentence_vectors(texts: Mapping[str, str]) -> dict[str, Vector]:
@@ -49,3 +64,29 @@ def sentence_vectors(texts: Mapping[str, str]) -> dict[str, Vector]:
     bags = {key: content_words(text) for key, text in texts.items()}
     weights = idf(bags.values())
     return {key: vector(bag, weights) for key, bag in bags.items()}
+
+
+def pairwise(vectors: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """Cosine of every pair of vectors that share a word; pairs sharing none score 0.
+
+    Walking each word's postings touches only pairs with something in common,
+    which on real text is a small share of all pairs.
+    """
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for key, vec in vectors.items():
+        norm = _norm(vec)
+        if norm:
+            for word, weight in vec.items():
+                postings[word].append((key, weight / norm))
+    # Postings list keys in one fixed order, so each pair accumulates in one row.
+    upper: dict[str, dict[str, float]] = {key: {} for key in vectors}
+    for plist in postings.values():
+        for i, (a, wa) in enumerate(plist):
+            row = upper[a]
+            for b, wb in plist[i + 1 :]:
+                row[b] = row.get(b, 0.0) + wa * wb
+    sims = {key: dict(row) for key, row in upper.items()}
+    for a, row in upper.items():
+        for b, value in row.items():
+            sims[b][a] = value
+    return sims

@@ -15,6 +15,8 @@ from functools import lru_cache
 import snowballstemmer
 from text_to_num import text2num
 
+from .memo import per_text
+
 # Typographic apostrophes and quotes to their ASCII forms.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "—": " ", "–": "-"})
 
@@ -109,6 +111,7 @@ def _raw_tokens(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(normalise(text)))
 
 
+@per_text
 def words(text: str) -> list[str]:
     """Lower-cased word tokens with possessives removed ("Norway’s" → "norway")."""
     out = []
@@ -119,6 +122,7 @@ def words(text: str) -> list[str]:
     return out
 
 
+@per_text
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` for each word, as :func:`words` gives them, with offsets."""
     out = []
@@ -142,6 +146,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+@per_text
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry content: stop words and one-letter tokens dropped."""
     out = []
@@ -161,6 +166,7 @@ def _is_acronym(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@per_text
 def entity_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` for each capitalised name or acronym in one sentence.
 
@@ -215,6 +221,7 @@ def entity_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@per_text
 def entities(text: str) -> list[str]:
     """Capitalised multi-word names and acronyms in one sentence, as written.
 

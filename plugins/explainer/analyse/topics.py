@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..model import Document, Sentence
-from .tfidf import Vector, cosine, idf, vector
+from .tfidf import Vector, cosine, idf, pairwise, vector
 from .tokens import CALENDAR_WORDS, content_words, normalise, stem, words
 
 # A sentence must be this similar to a heading profile to take its label.
@@ -35,16 +35,19 @@ FALLBACK_TOPIC = "Other details"
 
 
 def _heading_score(
-    s: Sentence, heading: Vector, members: list[Sentence], vectors: dict[str, Vector]
+    s: Sentence,
+    heading: Vector,
+    members: list[Sentence],
+    vectors: dict[str, Vector],
+    sims: dict[str, dict[str, float]],
 ) -> float:
     """Half the similarity to the heading's words, half to its two closest member sentences.
 
     Using the closest members rather than the whole section keeps long
     sections from winning just because they hold more words.
     """
-    near = sorted(
-        (cosine(vectors[s.id], vectors[m.id]) for m in members if m.id != s.id), reverse=True
-    )[:2]
+    row = sims[s.id]
+    near = sorted((row.get(m.id, 0.0) for m in members if m.id != s.id), reverse=True)[:2]
     member_score = sum(near) / 2 if near else 0.0
     return 0.5 * cosine(vectors[s.id], heading) + 0.5 * member_score
 
@@ -118,8 +121,24 @@ def _keyword_topics(
     return out
 
 
+_recent: dict[tuple[tuple[str, int], ...], dict[str, str]] = {}
+
+
 def assign_topics(documents: list[Document]) -> dict[str, str]:
-    """Map every body sentence id to a short topic label."""
+    """Map every body sentence id to a short topic label.
+
+    Facts, coverage and key points all ask for the same explainer's topics,
+    so the last few answers are kept, keyed by the documents' ids and texts.
+    """
+    key = tuple((d.id, hash(d.text)) for d in documents)
+    if key not in _recent:
+        if len(_recent) >= 8:
+            _recent.pop(next(iter(_recent)))
+        _recent[key] = _assign_topics(documents)
+    return dict(_recent[key])
+
+
+def _assign_topics(documents: list[Document]) -> dict[str, str]:
     sentences = [s for d in documents for s in d.body_sentences]
     if not sentences:
         return {}
@@ -135,12 +154,13 @@ def assign_topics(documents: list[Document]) -> dict[str, str]:
     vectors: dict[str, Vector] = {s.id: vector(bags[s.id], weights) for s in sentences}
 
     heading_vectors = [vector(content_words(h), weights) for _, h, _ in headings]
+    sims = pairwise(vectors)
     topics: dict[str, str] = {}
     pending: list[Sentence] = []
     for s in sentences:
         best_label, best_score = None, 0.0
         for (source_id, heading, members), hvec in zip(headings, heading_vectors, strict=True):
-            score = _heading_score(s, hvec, members, vectors)
+            score = _heading_score(s, hvec, members, vectors, sims)
             if source_id == s.source_id and s in members:
                 score += OWN_HEADING_BONUS
             if score > best_score:
