@@ -32,8 +32,10 @@ def run_pelican(
         "-o",
         str(output),
     ]
-    if extra:  # Pelican keeps only the last -e, so pass every setting in one
-        cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
+    # No analysis cache unless a test asks for one: every build starts cold.
+    extra = {"EXPLAINER_CACHE_DIR": None, **(extra or {})}
+    # Pelican keeps only the last -e, so pass every setting in one.
+    cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
 
 

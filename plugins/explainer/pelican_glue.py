@@ -14,9 +14,6 @@ import logging
 import os
 import shutil
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,12 +25,12 @@ from pelican.generators import Generator
 
 from . import postbuild, urls
 from .analyse.compare import source_stats
+from .batch import blame, build_all, shown_path
+from .cache import Cache
 from .errors import InputError
 from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
-from .parse.content import parse_spec
-from .parse.text import read_text
-from .pipeline import Explainer, Limits, build_explainer
+from .pipeline import Explainer, Limits
 from .render.linker import link_terms
 
 log = logging.getLogger(__name__)
@@ -54,6 +51,10 @@ DEFAULTS: dict[str, Any] = {
     "EXPLAINER_MAX_SEED_BYTES": 2_000_000,
     "EXPLAINER_MAX_LINE_CHARS": 20_000,
     "EXPLAINER_FEED_ATOM": "feeds/explainers.atom.xml",
+    # Analysis results kept between builds (relative to EXPLAINER_ROOT); None disables.
+    "EXPLAINER_CACHE_DIR": ".cache/explainer",
+    # Processes analysing explainers: None = every usable CPU, 1 = serial.
+    "EXPLAINER_WORKERS": None,
 }
 
 
@@ -134,30 +135,8 @@ def _limits(settings: dict[str, Any]) -> Limits:
     return Limits(settings["EXPLAINER_MAX_SEED_BYTES"], settings["EXPLAINER_MAX_LINE_CHARS"])
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _content_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file()) if directory.is_dir() else []
-
-
-@contextmanager
-def _blame(shown: str) -> Iterator[None]:
-    """Turn an unexpected failure on one input file into an error naming that file."""
-    try:
-        yield
-    except InputError:
-        raise
-    except Exception as exc:
-        if log.isEnabledFor(logging.DEBUG):
-            raise
-        raise InputError(
-            shown, f"could not be processed ({exc.__class__.__name__}: {exc})"
-        ) from exc
 
 
 class _Base(Generator):
@@ -192,7 +171,7 @@ class GlossaryGenerator(_Base):
     def generate_context(self) -> None:
         root = _root(self.settings)
         directory = Path(self.path) / self.settings["GLOSSARY_DIR"]
-        with _blame(_shown(directory, root)):
+        with blame(shown_path(directory, root)):
             self.entries = load_glossary(directory, root)
         self.context["glossary"] = self.entries
         progress("glossary: %d entries", len(self.entries))
@@ -219,31 +198,35 @@ class ExplainerGenerator(_Base):
     def generate_context(self) -> None:
         root = _root(self.settings)
         directory = Path(self.path) / self.settings["EXPLAINER_DIR"]
-        explainers: list[Explainer] = []
-        slugs: dict[str, str] = {}
         files = _content_files(directory)
-        for number, path in enumerate(files, start=1):
-            shown = _shown(path, root)
-            started = time.perf_counter()
-            with _blame(shown):
-                explainer = self._load(path, shown, root)
+
+        def announce(number: int, total: int, explainer: Explainer, seconds: float | None) -> None:
             progress(
-                "explainer %d/%d %s: %d sources, %d sentences (%.2fs)",
+                "explainer %d/%d %s: %d sources, %d sentences (%s)",
                 number,
-                len(files),
+                total,
                 explainer.slug,
                 len(explainer.documents),
                 len(explainer.sentences),
-                time.perf_counter() - started,
+                "cached" if seconds is None else f"{seconds:.2f}s",
             )
-            if explainer.slug in slugs:
-                raise InputError(
-                    shown, f"slug {explainer.slug!r} is already used by {slugs[explainer.slug]}"
-                )
-            slugs[explainer.slug] = shown
-            explainers.append(explainer)
+
+        explainers = build_all(
+            files,
+            root,
+            _limits(self.settings),
+            cache=Cache.from_setting(self.settings["EXPLAINER_CACHE_DIR"], root),
+            workers=self.settings["EXPLAINER_WORKERS"],
+            progress=announce,
+        )
+        # Glossary mentions stay outside the cache: a glossary edit must not
+        # re-analyse every explainer.
+        glossary = self.context.get("glossary", [])
+        for explainer in explainers:
+            with blame(explainer.spec.path):
+                explainer.glossary_mentions = find_mentions(glossary, explainer.documents)
         if not files:
-            log.warning("no explainers found in %s", _shown(directory, root))
+            log.warning("no explainers found in %s", shown_path(directory, root))
         # Authoring help: frequent names with no entry, entries nothing mentions.
         docs = {ex.slug: ex.documents for ex in explainers}
         for line in glossary_warnings(self.context.get("glossary", []), docs):
@@ -252,14 +235,6 @@ class ExplainerGenerator(_Base):
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
         self.explainers = explainers
         self.context["explainers"] = explainers
-
-    def _load(self, path: Path, shown: str, root: Path) -> Explainer:
-        spec = parse_spec(read_text(path, display=shown), shown, root)
-        explainer = build_explainer(spec, root, _limits(self.settings))
-        explainer.glossary_mentions = find_mentions(
-            self.context.get("glossary", []), explainer.documents
-        )
-        return explainer
 
     def generate_output(self, writer: Any) -> None:
         for ex in self.explainers:

@@ -1,0 +1,256 @@
+"""Build many explainers at once: cached results first, the rest in parallel.
+
+:func:`build_all` gives exactly what building the content files one by one
+with :func:`~explainer.pipeline.build_explainer` gives, in the same order,
+with the same one-line :class:`~explainer.errors.InputError` for the first
+bad file. Content files are read and checked in order first (cheap: YAML,
+paths, duplicate slugs); only the analysis, the expensive part, is cached
+and spread over processes. No Pelican here.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache
+from .errors import InputError
+from .parse.content import ExplainerSpec, parse_spec
+from .parse.text import read_text
+from .pipeline import Explainer, Limits, build_explainer
+
+log = logging.getLogger(__name__)
+
+# Below this many explainers to analyse, starting processes costs more than it saves.
+PARALLEL_MIN = 8
+
+
+@dataclass
+class _Job:
+    spec: ExplainerSpec
+    shown: str
+    key: str | None  # None: not cacheable (no cache, or a seed too big to key)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project root when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def blame(shown: str) -> Iterator[None]:
+    """Turn an unexpected failure on one input file into an error naming that file."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:
+        if log.isEnabledFor(logging.DEBUG):
+            raise
+        raise InputError(shown, _unexpected(exc)) from exc
+
+
+def _unexpected(exc: BaseException) -> str:
+    return f"could not be processed ({exc.__class__.__name__}: {exc})"
+
+
+def _key(cache: Cache, text: str, spec: ExplainerSpec, root: Path, limits: Limits) -> str | None:
+    parts = [spec.path.encode(), text.encode(), f"{limits.max_bytes}:{limits.max_line}".encode()]
+    for meta in spec.sources:
+        seed = root / meta.path
+        try:
+            if seed.stat().st_size > limits.max_bytes:
+                return None  # let the build report the size error
+            parts += [meta.path.encode(), seed.read_bytes()]
+        except OSError:
+            return None
+    return cache.key(*parts)
+
+
+def _prepare(paths: list[Path], root: Path, limits: Limits, cache: Cache | None) -> list[_Job]:
+    jobs: list[_Job] = []
+    slugs: dict[str, str] = {}
+    for path in paths:
+        shown = shown_path(path, root)
+        with blame(shown):
+            text = read_text(path, display=shown)
+            spec = parse_spec(text, shown, root)
+        if spec.slug in slugs:
+            raise InputError(shown, f"slug {spec.slug!r} is already used by {slugs[spec.slug]}")
+        slugs[spec.slug] = shown
+        key = _key(cache, text, spec, root, limits) if cache else None
+        jobs.append(_Job(spec, shown, key))
+    return jobs
+
+
+def _analyse(spec: ExplainerSpec, root: Path, limits: Limits, key: str) -> tuple[str, Any, float]:
+    """Worker side: the explainer as a cache entry's bytes, or what went wrong.
+
+    Errors travel as plain tuples: InputError cannot be rebuilt from its
+    pickled form, and an arbitrary exception may not pickle at all.
+    """
+    started = time.perf_counter()
+    try:
+        explainer = build_explainer(spec, root, limits)
+    except InputError as exc:
+        return "input", (exc.path, exc.message, exc.line), 0.0
+    except Exception as exc:
+        return "error", (_unexpected(exc), traceback.format_exc()), 0.0
+    seconds = time.perf_counter() - started
+    try:
+        return "ok", Cache.dumps(key, explainer), seconds
+    except Exception:  # cannot travel back: the parent builds it itself
+        return "unpicklable", None, seconds
+
+
+def _context() -> Any:
+    # Forking shares the already imported analysis code; elsewhere use the default.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _worker_init() -> None:
+    """Log to plain stderr in a worker.
+
+    The parent's log handler may be a console with its own lock, which a
+    display thread (Pelican's progress spinner) could hold at the moment of
+    the fork; a worker that logged through it would then wait forever.
+    """
+    root = logging.getLogger()
+    level = root.level
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    plain = logging.StreamHandler(sys.stderr)
+    plain.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(plain)
+    root.setLevel(level)
+
+
+def _parallel(
+    jobs: list[_Job], root: Path, limits: Limits, workers: int
+) -> Iterator[tuple[Explainer, bytes | None, float]]:
+    """Analyse jobs in worker processes, yielding results in file order.
+
+    Each result comes with its cache entry's bytes (None if it cannot be
+    pickled). The first failure in file order is raised, as a serial build would.
+    """
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
+        futures = [pool.submit(_analyse, job.spec, root, limits, job.key or "") for job in jobs]
+        try:
+            yield from _collect(jobs, futures, root, limits)
+        except BaseException:
+            for future in futures:  # drop the queued work instead of finishing it
+                future.cancel()
+            raise
+
+
+def _collect(
+    jobs: list[_Job], futures: list[Future[tuple[str, Any, float]]], root: Path, limits: Limits
+) -> Iterator[tuple[Explainer, bytes | None, float]]:
+    for job, future in zip(jobs, futures, strict=True):
+        status, value, seconds = future.result()
+        if status == "input":
+            path, message, line = value
+            raise InputError(path, message, line=line)
+        if status == "error":
+            message, trace = value
+            log.debug("explainer %s failed in a worker:\n%s", job.shown, trace)
+            raise InputError(job.shown, message)
+        if status == "unpicklable":
+            with blame(job.shown):
+                explainer = build_explainer(job.spec, root, limits)
+            yield explainer, None, seconds
+        else:
+            yield Cache.loads(value), value, seconds
+
+
+Progress = Callable[[int, int, Explainer, float | None], None]
+
+
+def build_all(
+    paths: list[Path],
+    root: Path,
+    limits: Limits | None = None,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[Explainer]:
+    """Parse and analyse every content file; one explainer per path, in order.
+
+    ``workers``: processes for the analysis (default: the usable CPUs; 1 is
+    serial). Cached explainers are loaded, not analysed; fresh results are
+    stored in ``cache``. ``progress(number, total, explainer, seconds)`` is
+    called in file order as explainers become ready (``seconds`` is None for
+    a cached one).
+    """
+    started = time.perf_counter()
+    limits = limits or Limits()
+    workers = default_workers() if workers is None else max(1, workers)
+    jobs = _prepare(paths, root, limits, cache)
+
+    results: list[Explainer | None] = [
+        cache.get(job.key) if cache and job.key else None for job in jobs
+    ]
+    todo = [i for i, result in enumerate(results) if result is None]
+    timings: dict[int, float] = {}
+    reported = 0
+
+    def report() -> None:
+        """Announce every explainer up to the first one still being built."""
+        nonlocal reported
+        while reported < len(jobs) and (result := results[reported]) is not None:
+            if progress is not None:
+                progress(reported + 1, len(jobs), result, timings.get(reported))
+            reported += 1
+
+    report()
+    if workers > 1 and len(todo) >= PARALLEL_MIN:
+        pending = [jobs[i] for i in todo]
+        built = _parallel(pending, root, limits, min(workers, len(todo)))
+        for i, (explainer, payload, seconds) in zip(todo, built, strict=True):
+            results[i], timings[i] = explainer, seconds
+            if cache and jobs[i].key:
+                if payload is None:
+                    cache.put(jobs[i].key, explainer)
+                else:
+                    cache.put_bytes(jobs[i].key, payload)
+            report()
+    else:
+        for i in todo:
+            job = jobs[i]
+            begun = time.perf_counter()
+            with blame(job.shown):
+                results[i] = build_explainer(job.spec, root, limits)
+            timings[i] = time.perf_counter() - begun
+            if cache and job.key:
+                cache.put(job.key, results[i])
+            report()
+
+    log.info(
+        "explainers: %d built, %d from cache, in %.2fs",
+        len(todo),
+        len(jobs) - len(todo),
+        time.perf_counter() - started,
+    )
+    return [r for r in results if r is not None]

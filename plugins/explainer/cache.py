@@ -1,0 +1,151 @@
+"""Analysis results kept between builds, keyed by what they were computed from.
+
+A key is a SHA-256 over the code version (every ``.py`` file of this package)
+and the input bytes the caller passes (content file, seeds, limits), so a
+stale entry is never read: changing any input or any line of plugin code
+gives a new key. Entries are pickles written atomically (temp file, then
+rename); an unreadable entry is treated as a miss and rewritten, so a
+corrupted cache can slow a build down but never break it or change its output.
+
+Layout: ``<directory>/<code version>/<key>.pickle``. Entries written by other
+code versions can never be read again and are removed on the first write.
+The cache holds this project's own pickles; do not point it at a directory
+other people can write to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import re
+import shutil
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_PACKAGE = Path(__file__).resolve().parent
+# Bumped when the entry layout itself changes.
+_FORMAT = b"explainer-cache-1"
+_VERSION_DIR = re.compile(r"[0-9a-f]{16}")
+
+
+@cache
+def code_version(package: Path = _PACKAGE) -> str:
+    """Hash of every Python source in the package (plus the Python version)."""
+    digest = hashlib.sha256(_FORMAT)
+    digest.update(f"{sys.version_info.major}.{sys.version_info.minor}".encode())
+    for path in sorted(package.rglob("*.py")):
+        _update(digest, path.relative_to(package).as_posix().encode(), path.read_bytes())
+    return digest.hexdigest()
+
+
+def _update(digest: Any, *parts: bytes) -> None:
+    # Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+
+
+class Cache:
+    """A directory of pickled values addressed by content keys."""
+
+    def __init__(self, directory: str | Path, version: str | None = None):
+        self.version = version or code_version()
+        self.root = Path(directory)
+        self.directory = self.root / self.version[:16]
+        self.hits = 0
+        self.misses = 0
+        self._writable = True
+        self._pruned = False
+
+    @classmethod
+    def from_setting(cls, value: str | os.PathLike[str] | None, root: Path) -> Cache | None:
+        """``EXPLAINER_CACHE_DIR``: relative to the project root; ``None`` or ``""`` disables."""
+        if not value:
+            return None
+        return cls(root / Path(value))
+
+    def key(self, *parts: bytes) -> str:
+        digest = hashlib.sha256(self.version.encode())
+        _update(digest, *parts)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        """The stored value, or ``None`` on a miss or an unreadable entry."""
+        path = self._path(key)
+        try:
+            with path.open("rb") as handle:
+                entry = pickle.load(handle)
+            fmt, stored_key, value = entry
+            if fmt != _FORMAT or stored_key != key:
+                raise ValueError("entry does not match its key")
+        except (FileNotFoundError, NotADirectoryError):
+            self.misses += 1
+            return None
+        except Exception as exc:  # any damage: truncated, garbage, old classes
+            log.debug("explainer cache: ignoring unreadable %s (%s)", path, exc)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    @staticmethod
+    def dumps(key: str, value: Any) -> bytes:
+        """The bytes :meth:`put_bytes` stores; pickling can happen in another process."""
+        return pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def loads(data: bytes) -> Any:
+        """The value inside bytes made by :meth:`dumps`."""
+        return pickle.loads(data)[2]
+
+    def put(self, key: str, value: Any) -> None:
+        try:
+            data = self.dumps(key, value)
+        except Exception as exc:  # a value that cannot be pickled is simply not cached
+            log.warning("explainer cache: cannot store %s (%s)", key[:12], exc)
+            return
+        self.put_bytes(key, data)
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Store an entry made by :meth:`dumps`; never fails the build."""
+        if not self._writable:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._prune()
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(tmp, self._path(key))
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            self._writable = False
+            log.warning(
+                "explainer cache: cannot write to %s (%s); continuing without", self.root, exc
+            )
+
+    def _prune(self) -> None:
+        """Drop entries of other code versions: no key can reach them any more."""
+        if self._pruned:
+            return
+        self._pruned = True
+        for other in self.root.iterdir():
+            # Only our own version directories, whatever else shares the directory.
+            if other != self.directory and other.is_dir() and _VERSION_DIR.fullmatch(other.name):
+                shutil.rmtree(other, ignore_errors=True)
