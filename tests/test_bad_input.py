@@ -83,13 +83,16 @@ def _previous_output(output: Path) -> None:
     (output / "explainers" / "old" / "index.html").write_bytes(b"previous build\n")
 
 
+def _entries(root: Path) -> list[str]:
+    """The project directory's entries; the analysis cache may come and go."""
+    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
+
+
 def _run(root: Path) -> Outcome:
     output = root / "output"
-    before, entries = tree_hashes(output), sorted(p.name for p in root.iterdir())
+    before, entries = tree_hashes(output), _entries(root)
     result = build(root, output)
-    return Outcome(
-        root, result, before, tree_hashes(output), entries, sorted(p.name for p in root.iterdir())
-    )
+    return Outcome(root, result, before, tree_hashes(output), entries, _entries(root))
 
 
 @pytest.fixture(scope="module")
@@ -507,5 +510,4 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     error_line(build(tmp_path))
     assert tree_hashes(tmp_path / "output") == before
     # No staging directory is left behind (the analysis cache may stay).
-    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")
-    assert left == ["content", "output", "seeds"]
+    assert _entries(tmp_path) == ["content", "output", "seeds"]

@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _SPACE_OR_HYPHEN = re.compile(r"[\s\-‐‑‒–]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Müller" and "MULLER" both give "muller"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
@@ -356,13 +358,26 @@ def load_glossary(directory: Path, root: Path) -> list[GlossaryEntry]:
 # --- mentions in documents ---------------------------------------------------
 
 
+_matchers: list[tuple[list[GlossaryEntry], TermMatcher]] = []
+
+
+def matcher_for(entries: list[GlossaryEntry]) -> TermMatcher:
+    """One matcher per glossary: every page of a build links with the same one."""
+    for known, matcher in _matchers:
+        if known is entries:
+            return matcher
+    matcher = TermMatcher(entries)
+    _matchers[:] = [*_matchers[-3:], (entries, matcher)]
+    return matcher
+
+
 def find_mentions(entries: list[GlossaryEntry], documents: list[Document]) -> dict[str, list[str]]:
     """slug -> ids of the sentences (headline, dek, body) that mention the term.
 
     Only mentioned entries appear; keys follow the glossary's order, ids the
     documents' order, each sentence once per entry.
     """
-    matcher = TermMatcher(entries)
+    matcher = matcher_for(entries)
     hits: dict[str, list[str]] = {}
     for doc in documents:
         for sentence in doc.sentences:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -348,7 +349,13 @@ def apply_defaults(pelican_object: Any) -> None:
                 excluded.append(sub)
         settings[key] = excluded
     # Seed and content text must always be escaped, whatever the site's settings say.
-    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    jinja = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    if settings["EXPLAINER_CACHE_DIR"] and "bytecode_cache" not in jinja:
+        # Compiled templates survive between builds, as the analysis does.
+        templates = _root(settings) / settings["EXPLAINER_CACHE_DIR"] / "jinja"
+        templates.mkdir(parents=True, exist_ok=True)
+        jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
+    settings["JINJA_ENVIRONMENT"] = jinja
     settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
     settings["JINJA_FILTERS"] = {
         "link_terms": link_terms_filter,

@@ -52,10 +52,14 @@ def index_search(output: Path, language: str) -> None:
     Only elements marked ``data-pagefind-body`` are indexed. The binary comes
     from the ``pagefind_bin`` wheel, so nothing is downloaded.
     """
+    try:  # the wheel's binary itself: no second Python start-up
+        from pagefind_bin import get_executable
+
+        binary = [str(get_executable())]
+    except (ImportError, OSError, FileNotFoundError):
+        binary = [sys.executable, "-m", "pagefind"]
     cmd = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *binary,
         "--site",
         str(output),
         "--output-subdir",

@@ -51,7 +51,7 @@ class ExplainerSpec:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """Safe YAML that leaves dates as text, so a bad date gets our own message."""
 
 

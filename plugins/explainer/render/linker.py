@@ -35,7 +35,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
-from ..glossary import GlossaryEntry, Mention, TermMatcher
+from ..glossary import GlossaryEntry, Mention, matcher_for
 
 SKIP_TAGS = frozenset(
     {
@@ -162,7 +162,7 @@ def link_terms(
     ``id_prefix`` when linking fragments separately. Input with nothing to
     link is returned unchanged.
     """
-    matcher = TermMatcher(entries)
+    matcher = matcher_for(entries)
     if not html or not matcher:
         return html
     by_slug = {entry.slug: entry for entry in entries}
