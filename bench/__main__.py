@@ -7,7 +7,7 @@ Parts (``--parts``, default all):
 * ``long``     one explainer whose sources grow 1x..10x longer (parse + analysis only);
 * ``incremental`` cold build, no-change rebuild and one-seed edit, per process and in a
   long-lived build process;
-* ``serve``    edit-to-refresh: one process per save, the warm builder, ``invoke serve``;
+* ``serve``    edit-to-refresh: one process per save (baseline) and ``invoke serve``;
 * ``profile``  cProfile of one cold, serial build of the N=20 corpus: the top costs.
 
 Every build runs in a child process with the code of ``--project`` (default: this checkout).
@@ -310,17 +310,18 @@ def part_incremental(args: argparse.Namespace, report: Report) -> None:
 
 
 def _incremental_warm(args: argparse.Namespace, report: Report) -> None:
-    """The same on the real site inside one long-lived build process (bench/serve_proto.py)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from serve_proto import WarmBuilder
-
+    """The same on the real site inside one long-lived build process, as `invoke serve` runs it."""
     base = OUT / "incremental-warm"
     root = _copy_inputs(args.project, base / "project")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
     for name in ("theme", "plugins"):
         shutil.copytree(args.project / name, root / name, ignore=ignore)
-    shutil.copy2(args.project / "pelicanconf.py", root / "pelicanconf.py")
-    builder = WarmBuilder(root, root / "pelicanconf.py", quiet=True)
+    for name in ("pelicanconf.py", "tasks.py"):
+        shutil.copy2(args.project / name, root / name)
+    sys.path.insert(0, str(root))
+    import tasks  # the copy's own tasks.py: its warm builder builds the copy
+
+    builder = tasks._WarmBuilder()
     seed = sorted((root / "seeds").glob("*.txt"))[0]
 
     def timed() -> float:
@@ -338,7 +339,7 @@ def _incremental_warm(args: argparse.Namespace, report: Report) -> None:
             edited.append(timed())
     finally:
         builder.stop()
-    report.say("### Rebuilds in one long-lived build process (real site, as the proposed serve)\n")
+    report.say("### Rebuilds in one long-lived build process (real site, as `invoke serve`)\n")
     report.table(
         ["first build s", "no-change s", "no-change ÷ first", "one seed edited s"],
         [
@@ -368,11 +369,10 @@ def _serve_once(args: argparse.Namespace, mode: str, edits: int) -> list[float]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proto = [sys.executable, str(ROOT / "bench" / "serve_proto.py"), "--root", str(root)]
+    baseline = [sys.executable, str(ROOT / "bench" / "serve_baseline.py"), "--root", str(root)]
     cmd = {
         "tasks": [sys.executable, "-m", "invoke", "serve", f"--port={port}"],
-        "warm": [*proto, f"--port={port}"],
-        "baseline": [*proto, f"--port={port}", "--baseline"],
+        "baseline": [*baseline, f"--port={port}"],
     }[mode]
     logfile = (base / "serve.log").open("w")
     proc = subprocess.Popen(
@@ -415,8 +415,7 @@ def part_serve(args: argparse.Namespace, report: Report) -> None:
     rows, data = [], {}
     modes = (
         ("baseline", "a `python -m pelican` per save, livereload defaults"),
-        ("warm", "warm build process, 100 ms polling (bench/serve_proto.py)"),
-        ("tasks", "`invoke serve` as in the project's tasks.py"),
+        ("tasks", "`invoke serve`: warm build process, 100 ms polling"),
     )
     for mode, label in modes:
         times = _serve_once(args, mode, args.edits)
@@ -424,7 +423,7 @@ def part_serve(args: argparse.Namespace, report: Report) -> None:
         rows.append([label, f"**{median(times):.2f}**", spread(times), str(len(times))])
     report.say("### Edit-to-refresh on the real site (save a seed → new output/ in place)\n")
     report.table(["server", "median s", "min–max s", "edits"], rows)
-    report.say("(all three use the analysis cache when the project's glue does)\n")
+    report.say("(both use the analysis cache)\n")
     report.data["serve"] = data
 
 
