@@ -16,10 +16,10 @@ approximation words are plain regular expressions: they are regular.
 
 Conventions:
 
-* ``value`` is the number in base units: "$31.4 billion" → ``31.4e9`` with
+* ``value`` is the number in base units: "$2.7 billion" → ``2.7e9`` with
   unit ``"USD"``; "12%" → ``12`` with unit ``"%"``. Vague quantities
-  ("dozens", "billions of dollars") have ``value=None``.
-* Ranges ("between 10 and 20 people", "April 15 to 18") keep the low end in
+  ("dozens", "hundreds of millions") have ``value=None``.
+* Ranges ("between 10 and 20 people", "March 3 to 6") keep the low end in
   ``value`` and the high end in ``high``.
 * ``unit`` of a count is the counted noun as written, lower-cased
   ("about 30 agreements" → ``"agreements"``), or ``None`` when none follows.
@@ -54,7 +54,7 @@ class Quantity:
     approx: bool = False
     high: float | None = None  # upper end of a range
     qualifier: str | None = None  # "about", "up to", ...
-    ago: bool = False  # "nine years ago": a duration counted back from the article date
+    ago: bool = False  # "seven years ago": a duration counted back from the article date
 
 
 _MONTHS = [

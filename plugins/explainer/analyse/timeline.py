@@ -2,13 +2,13 @@
 
 Recognised expressions, with the precision the text gives:
 
-* calendar dates: "April 15", "15 April 2025", "from April 15 to 18"
+* calendar dates: "March 3", "3 March 2024", "from March 3 to 6"
   (a range keeps its start; the label keeps the range's words) → YYYY-MM-DD;
 * "Month YYYY" → YYYY-MM; a bare month ("in July", "by December") → YYYY-MM;
 * weekdays: "on Monday" → the most recent Monday on or before publication;
   "next Monday" or a clearly future clause → the next one after it;
 * years with a preposition ("since 2009", "in 2019") → YYYY;
-* relative spans: "nine years ago" → YYYY, "three months ago" → YYYY-MM,
+* relative spans: "seven years ago" → YYYY, "three months ago" → YYYY-MM,
   "two days ago", "yesterday" → YYYY-MM-DD, "last year" → YYYY.
 
 A date without a year, and a bare month, takes the nearest such date to

@@ -31,7 +31,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DATELINE = re.compile(
     r"""^(?P<place>
           [A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}      # one to four capitalised words
-          (?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?          # optional ", April 14"
+          (?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?          # optional ", March 3"
           (?:\s*\([^)]{1,40}\))?                          # optional "(Agency)"
         )\s*(?::|—|–|-{1,2})\s+(?=\S)""",
     re.VERBOSE,
