@@ -230,7 +230,7 @@ class ExplainerGenerator(_Base):
             log.warning("no explainers found in %s", shown_path(directory, root))
         # Authoring help: frequent names with no entry, entries nothing mentions.
         docs = {ex.slug: ex.documents for ex in explainers}
-        for line in glossary_warnings(self.context.get("glossary", []), docs):
+        for line in glossary_warnings(glossary, docs):
             log.warning("glossary: %s", line)
         # Newest first, then by slug, so the order never depends on the file system.
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
