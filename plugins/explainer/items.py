@@ -113,6 +113,18 @@ class Comparison:
         }
 
 
+@dataclass
+class SourceStats:
+    """What a source card shows."""
+
+    sentences: int  # body sentences
+    words: int
+    sections: int
+    shared: int  # sentences in an agreement (and in no discrepancy)
+    differ: int  # sentences in a discrepancy
+    only: int  # sentences no other source reports
+
+
 def plain(obj: Any) -> Any:
     """Dataclass to plain data, for debugging and tests."""
     return asdict(obj)

@@ -25,7 +25,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import postbuild, urls
-from .analyse.compare import source_stats
 from .batch import blame, build_all, shown_path
 from .cache import Cache
 from .errors import InputError
@@ -114,7 +113,6 @@ def link_terms_filter(
 
 TEMPLATE_GLOBALS: dict[str, Any] = {
     "render_cited": render_cited,
-    "source_stats": source_stats,
     "explainer_url": urls.explainer,
     "source_url": urls.source,
     "sentence_url": urls.sentence,
@@ -138,6 +136,21 @@ def _limits(settings: dict[str, Any]) -> Limits:
 
 def _content_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file()) if directory.is_dir() else []
+
+
+def _cached_glossary(directory: Path, root: Path, settings: dict[str, Any]) -> list[Any]:
+    """The glossary entries, from the analysis cache when no entry file changed."""
+    cache = Cache.from_setting(settings["EXPLAINER_CACHE_DIR"], root)
+    if cache is None:
+        return load_glossary(directory, root)
+    files = _content_files(directory)
+    where = shown_path(directory, root).encode()
+    key = cache.key(b"glossary", where, *(p.name.encode() + b"\0" + p.read_bytes() for p in files))
+    entries = cache.get(key)
+    if entries is None:
+        entries = load_glossary(directory, root)  # raises on a bad entry: nothing stored
+        cache.put(key, entries)
+    return entries
 
 
 class _Base(Generator):
@@ -173,7 +186,7 @@ class GlossaryGenerator(_Base):
         root = _root(self.settings)
         directory = Path(self.path) / self.settings["GLOSSARY_DIR"]
         with blame(shown_path(directory, root)):
-            self.entries = load_glossary(directory, root)
+            self.entries = _cached_glossary(directory, root, self.settings)
         self.context["glossary"] = self.entries
         progress("glossary: %d entries", len(self.entries))
 

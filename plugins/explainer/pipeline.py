@@ -10,12 +10,8 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .analyse import compare as compare_mod
-from .analyse import facts as facts_mod
-from .analyse import keypoints as keypoints_mod
-from .analyse import questions as questions_mod
-from .analyse import timeline as timeline_mod
 from .errors import InputError
 from .items import Cited, Comparison, Fact, KeyPoint, TimelineEntry
 from .model import Document, Sentence
@@ -46,6 +42,8 @@ class Explainer:
     comparison: Comparison = field(default_factory=Comparison)
     # glossary slug -> ids of the sentences that mention the term
     glossary_mentions: dict[str, list[str]] = field(default_factory=dict)
+    # source id -> its shared / differing / single-source claim counts, for the source cards
+    source_stats: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}
@@ -114,6 +112,14 @@ def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
 
 
 def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
+    # Imported here, not at the top: a build whose explainers all come from the
+    # cache never loads the analysis modules (a third of the start-up time).
+    from .analyse import compare as compare_mod
+    from .analyse import facts as facts_mod
+    from .analyse import keypoints as keypoints_mod
+    from .analyse import questions as questions_mod
+    from .analyse import timeline as timeline_mod
+
     curation = spec.curation
     explainer = Explainer(spec=spec, documents=documents)
     explainer.key_points = keypoints_mod.key_points(documents, curation.get("key_points") or {})
@@ -121,6 +127,7 @@ def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     explainer.open_questions = questions_mod.open_questions(documents)
     explainer.timeline = timeline_mod.timeline(documents, spec.published)
     explainer.comparison = compare_mod.compare(documents, curation.get("comparison") or {})
+    explainer.source_stats = compare_mod.source_stats(explainer.comparison, documents)
     _mark_disputed_facts(explainer)
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:

@@ -18,11 +18,10 @@ Works for any number of sources; with one there is nothing to align.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
-from ..items import Agreement, Cited, Comparison, Discrepancy
+from ..items import Agreement, Cited, Comparison, Discrepancy, SourceStats
 from ..model import Document, Sentence
 from ..parse.markdown import render_inline
 from .differences import Difference, Span, differences
@@ -32,18 +31,6 @@ from .topics import assign_topics
 # Two sentences scoring at least this (boosted TF-IDF cosine) report the same thing.
 ALIGN_THRESHOLD = 0.18
 KINDS = ("number", "name", "status", "wording")
-
-
-@dataclass
-class SourceStats:
-    """What a source card shows."""
-
-    sentences: int  # body sentences
-    words: int
-    sections: int
-    shared: int  # sentences in an agreement (and in no discrepancy)
-    differ: int  # sentences in a discrepancy
-    only: int  # sentences no other source reports
 
 
 class _UnionFind:
