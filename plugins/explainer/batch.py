@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache
-from .errors import InputError
+from .errors import InputError, shown_path
 from .parse.content import ExplainerSpec, parse_spec
 from .parse.text import read_text
 from .pipeline import Explainer, Limits, build_explainer
@@ -40,14 +40,6 @@ class _Job:
     spec: ExplainerSpec
     shown: str
     key: str | None  # None: not cacheable (no cache, or a seed too big to key)
-
-
-def shown_path(path: Path, root: Path) -> str:
-    """How messages name a file: relative to the project root when inside it."""
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
 
 
 def default_workers() -> int:

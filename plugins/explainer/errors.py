@@ -25,3 +25,11 @@ class InputError(Exception):
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project root when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

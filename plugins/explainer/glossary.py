@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
-from .errors import InputError
+from .errors import InputError, shown_path
 from .model import Document
 from .parse import markdown
 from .parse.content import load_front_matter
@@ -296,13 +296,6 @@ def _load_entry(path: Path, shown: str) -> tuple[GlossaryEntry, list[str]]:
     return entry, lines
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _check_unique(loaded: list[tuple[GlossaryEntry, list[str]]]) -> None:
     """No slug, term or alias (or a plural of one) may belong to two entries."""
     slugs: dict[str, GlossaryEntry] = {}
@@ -349,7 +342,7 @@ def load_glossary(directory: Path, root: Path) -> list[GlossaryEntry]:
     if not directory.is_dir():
         return []
     files = sorted(p for p in directory.glob("*.md") if p.is_file())
-    loaded = [_load_entry(path, _shown(path, root)) for path in files]
+    loaded = [_load_entry(path, shown_path(path, root)) for path in files]
     _check_unique(loaded)
     _check_related(loaded)
     return sorted((entry for entry, _ in loaded), key=sort_key)

@@ -7,7 +7,7 @@ JSON export (see ``schema/explainer.schema.json``).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FactStatus = Literal["all-sources", "some-sources", "one-source", "sources-differ"]
@@ -123,8 +123,3 @@ class SourceStats:
     shared: int  # sentences in an agreement (and in no discrepancy)
     differ: int  # sentences in a discrepancy
     only: int  # sentences no other source reports
-
-
-def plain(obj: Any) -> Any:
-    """Dataclass to plain data, for debugging and tests."""
-    return asdict(obj)

@@ -25,9 +25,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import postbuild, urls
-from .batch import blame, build_all, shown_path
+from .batch import blame, build_all
 from .cache import Cache
-from .errors import InputError
+from .errors import InputError, shown_path
 from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
 from .pipeline import Explainer, Limits
