@@ -40,6 +40,7 @@ class _Job:
     spec: ExplainerSpec
     shown: str
     key: str | None  # None: not cacheable (no cache, or a seed too big to key)
+    cached: Explainer | None = None
 
 
 def default_workers() -> int:
@@ -66,32 +67,59 @@ def _unexpected(exc: BaseException) -> str:
     return f"could not be processed ({exc.__class__.__name__}: {exc})"
 
 
-def _key(cache: Cache, text: str, spec: ExplainerSpec, root: Path, limits: Limits) -> str | None:
-    parts = [spec.path.encode(), text.encode(), f"{limits.max_bytes}:{limits.max_line}".encode()]
-    for meta in spec.sources:
-        seed = root / meta.path
+def _key(
+    cache: Cache, shown: str, text: str, seeds: list[str], root: Path, limits: Limits
+) -> str | None:
+    """The analysis key: content file, every seed's bytes, the limits and the code."""
+    parts = [shown.encode(), text.encode(), f"{limits.max_bytes}:{limits.max_line}".encode()]
+    for name in seeds:
+        seed = root / name
         try:
             if seed.stat().st_size > limits.max_bytes:
                 return None  # let the build report the size error
-            parts += [meta.path.encode(), seed.read_bytes()]
+            parts += [name.encode(), seed.read_bytes()]
         except OSError:
             return None
     return cache.key(*parts)
+
+
+def _seeds_key(cache: Cache, shown: str, text: str, limits: Limits) -> str:
+    # Which seeds a content file names, stored by its bytes: a cached build
+    # finds its analysis without parsing the front matter.
+    return cache.key(b"seeds", shown.encode(), text.encode(), f"{limits.max_bytes}".encode())
+
+
+def _job(path: Path, root: Path, limits: Limits, cache: Cache | None) -> _Job:
+    shown = shown_path(path, root)
+    text = read_text(path, display=shown)
+    if cache:
+        seeds = cache.get(_seeds_key(cache, shown, text, limits), count=False)
+        if seeds is None:
+            cache.misses += 1  # a new or edited content file: its analysis cannot be cached
+        key = _key(cache, shown, text, seeds, root, limits) if seeds is not None else None
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            return _Job(cached.spec, shown, key, cached)
+    spec = parse_spec(text, shown, root)
+    seeds = [meta.path for meta in spec.sources]
+    key = _key(cache, shown, text, seeds, root, limits) if cache else None
+    if cache and key:
+        cache.put(_seeds_key(cache, shown, text, limits), seeds)
+    return _Job(spec, shown, key)
 
 
 def _prepare(paths: list[Path], root: Path, limits: Limits, cache: Cache | None) -> list[_Job]:
     jobs: list[_Job] = []
     slugs: dict[str, str] = {}
     for path in paths:
-        shown = shown_path(path, root)
-        with blame(shown):
-            text = read_text(path, display=shown)
-            spec = parse_spec(text, shown, root)
-        if spec.slug in slugs:
-            raise InputError(shown, f"slug {spec.slug!r} is already used by {slugs[spec.slug]}")
-        slugs[spec.slug] = shown
-        key = _key(cache, text, spec, root, limits) if cache else None
-        jobs.append(_Job(spec, shown, key))
+        with blame(shown_path(path, root)):
+            job = _job(path, root, limits, cache)
+        if job.spec.slug in slugs:
+            raise InputError(
+                job.shown, f"slug {job.spec.slug!r} is already used by {slugs[job.spec.slug]}"
+            )
+        slugs[job.spec.slug] = job.shown
+        jobs.append(job)
     return jobs
 
 
@@ -201,9 +229,7 @@ def build_all(
     workers = default_workers() if workers is None else max(1, workers)
     jobs = _prepare(paths, root, limits, cache)
 
-    results: list[Explainer | None] = [
-        cache.get(job.key) if cache and job.key else None for job in jobs
-    ]
+    results: list[Explainer | None] = [job.cached for job in jobs]
     todo = [i for i, result in enumerate(results) if result is None]
     timings: dict[int, float] = {}
     reported = 0
@@ -239,6 +265,9 @@ def build_all(
                 cache.put(job.key, results[i])
             report()
 
+    for job, result in zip(jobs, results, strict=True):
+        if result is not None:
+            result.input_key = job.key
     log.info(
         "explainers: %d built, %d from cache, in %.2fs",
         len(todo),

@@ -80,8 +80,18 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.pickle"
 
-    def get(self, key: str) -> Any | None:
-        """The stored value, or ``None`` on a miss or an unreadable entry."""
+    def get(self, key: str, count: bool = True) -> Any | None:
+        """The stored value, or ``None`` on a miss or an unreadable entry.
+
+        ``count=False`` leaves :attr:`hits` and :attr:`misses` alone (lookups
+        that are not themselves results, such as an index entry)."""
+        hits, misses = self.hits, self.misses
+        value = self._get(key)
+        if not count:
+            self.hits, self.misses = hits, misses
+        return value
+
+    def _get(self, key: str) -> Any | None:
         path = self._path(key)
         try:
             with path.open("rb") as handle:

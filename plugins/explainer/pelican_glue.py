@@ -31,7 +31,7 @@ from .errors import InputError, shown_path
 from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
 from .pipeline import Explainer, Limits
-from .render.linker import link_terms
+from .render.reuse import PageReuse
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -108,6 +108,8 @@ def link_terms_filter(
 
     Each filtered fragment on one page needs its own ``id_prefix`` so popover ids stay unique.
     """
+    from .render.linker import link_terms  # bs4: only when a page is rendered
+
     return Markup(link_terms(str(html), entries or [], glossary_href, id_prefix))
 
 
@@ -138,11 +140,16 @@ def _content_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file()) if directory.is_dir() else []
 
 
-def _cached_glossary(directory: Path, root: Path, settings: dict[str, Any]) -> list[Any]:
-    """The glossary entries, from the analysis cache when no entry file changed."""
-    cache = Cache.from_setting(settings["EXPLAINER_CACHE_DIR"], root)
+def _store(settings: dict[str, Any]) -> Cache | None:
+    return Cache.from_setting(settings["EXPLAINER_CACHE_DIR"], _root(settings))
+
+
+def _cached_glossary(
+    directory: Path, root: Path, cache: Cache | None
+) -> tuple[list[Any], str | None]:
+    """The glossary entries and their cache key; from the cache when no entry file changed."""
     if cache is None:
-        return load_glossary(directory, root)
+        return load_glossary(directory, root), None
     files = _content_files(directory)
     where = shown_path(directory, root).encode()
     key = cache.key(b"glossary", where, *(p.name.encode() + b"\0" + p.read_bytes() for p in files))
@@ -150,7 +157,89 @@ def _cached_glossary(directory: Path, root: Path, settings: dict[str, Any]) -> l
     if entries is None:
         entries = load_glossary(directory, root)  # raises on a bad entry: nothing stored
         cache.put(key, entries)
-    return entries
+    return entries, key
+
+
+def _cached(cache: Cache | None, parts: list[str | None], compute: Any) -> Any:
+    """``compute()``, stored under a key made of other keys (not cached if one is unknown)."""
+    if cache is None or any(part is None for part in parts):
+        return compute()
+    key = cache.key(*(str(part).encode() for part in parts))
+    value = cache.get(key, count=False)
+    if value is None:
+        value = compute()
+        cache.put(key, value)
+    return value
+
+
+def _fingerprint(value: Any) -> Any:
+    """A stable, printable stand-in for a settings value (no memory addresses)."""
+    if value is None or isinstance(value, bool | int | float | str | bytes):
+        return value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        items = [(repr(_fingerprint(k)), _fingerprint(v)) for k, v in value.items()]
+        return sorted(items, key=lambda item: item[0])
+    if isinstance(value, list | tuple):
+        return [_fingerprint(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(repr(_fingerprint(v)) for v in value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    text = repr(value)
+    return type(value).__qualname__ if " at 0x" in text else text
+
+
+def _tree(directory: Path) -> list[bytes]:
+    if not directory.is_dir():
+        return []
+    files = sorted(p for p in directory.rglob("*") if p.is_file())
+    return [
+        part
+        for p in files
+        for part in (p.relative_to(directory).as_posix().encode(), p.read_bytes())
+    ]
+
+
+def _site_key(
+    settings: dict[str, Any], explainers: list[Explainer], cache: Cache | None
+) -> str | None:
+    """What any page can depend on, as one key; None when something is not keyed.
+
+    Code (the cache's version), Pelican's and Jinja's versions, every setting,
+    every theme and content file, and each explainer's input key (its seeds).
+    """
+    keys = [ex.input_key for ex in explainers]
+    if cache is None or any(key is None for key in keys):
+        return None
+    import jinja2
+    import pelican
+
+    themes = [Path(settings["THEME"]), *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
+    parts = [
+        b"site",
+        f"{pelican.__version__} {jinja2.__version__}".encode(),
+        repr(_fingerprint(settings)).encode(),
+        *(str(key).encode() for key in keys),
+        *(part for theme in themes for part in _tree(theme)),
+        *_tree(Path(settings["PATH"])),
+    ]
+    return cache.key(*parts)
+
+
+# One PageReuse per build in progress, by id() of the settings its generators share.
+_reuse: dict[int, PageReuse] = {}
+
+
+class _Reused:
+    """A template stand-in for Pelican's writer: renders only when the page changed."""
+
+    def __init__(self, reuse: PageReuse, path: str, template: Any):
+        self.reuse, self.path, self.template = reuse, path, template
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.reuse.page(self.path, lambda: self.template.render(context))
 
 
 class _Base(Generator):
@@ -167,9 +256,12 @@ class _Base(Generator):
         **kw: Any,
     ) -> None:
         page = PageRef(url=url, title=title, date=_midnight(day))
+        path = urls.save_as(url)
+        reuse = _reuse.get(id(self.settings))
+        jinja = self.get_template(template)
         writer.write_file(
-            urls.save_as(url),
-            self.get_template(template),
+            path,
+            _Reused(reuse, path, jinja) if reuse else jinja,
             self.context,
             relative_urls=relative and self.settings["RELATIVE_URLS"],
             url=url,
@@ -186,8 +278,9 @@ class GlossaryGenerator(_Base):
         root = _root(self.settings)
         directory = Path(self.path) / self.settings["GLOSSARY_DIR"]
         with blame(shown_path(directory, root)):
-            self.entries = _cached_glossary(directory, root, self.settings)
+            self.entries, key = _cached_glossary(directory, root, _store(self.settings))
         self.context["glossary"] = self.entries
+        self.context["explainer_glossary_key"] = key
         progress("glossary: %d entries", len(self.entries))
 
     def generate_output(self, writer: Any) -> None:
@@ -225,30 +318,44 @@ class ExplainerGenerator(_Base):
                 "cached" if seconds is None else f"{seconds:.2f}s",
             )
 
+        cache = _store(self.settings)
         explainers = build_all(
             files,
             root,
             _limits(self.settings),
-            cache=Cache.from_setting(self.settings["EXPLAINER_CACHE_DIR"], root),
+            cache=cache,
             workers=self.settings["EXPLAINER_WORKERS"],
             progress=announce,
         )
-        # Glossary mentions stay outside the cache: a glossary edit must not
-        # re-analyse every explainer.
+        # Glossary mentions are kept apart from the analysis: a glossary edit
+        # must not re-analyse every explainer.
         glossary = self.context.get("glossary", [])
-        for explainer in explainers:
-            with blame(explainer.spec.path):
-                explainer.glossary_mentions = find_mentions(glossary, explainer.documents)
+        glossary_key = self.context.get("explainer_glossary_key")
+        for ex in explainers:
+            with blame(ex.spec.path):
+                ex.glossary_mentions = _cached(
+                    cache,
+                    ["mentions", glossary_key, ex.input_key],
+                    lambda ex=ex: find_mentions(glossary, ex.documents),
+                )
         if not files:
             log.warning("no explainers found in %s", shown_path(directory, root))
         # Authoring help: frequent names with no entry, entries nothing mentions.
         docs = {ex.slug: ex.documents for ex in explainers}
-        for line in glossary_warnings(glossary, docs):
+        warnings = _cached(
+            cache,
+            ["warnings", glossary_key, *(ex.input_key for ex in explainers)],
+            lambda: glossary_warnings(glossary, docs),
+        )
+        for line in warnings:
             log.warning("glossary: %s", line)
         # Newest first, then by slug, so the order never depends on the file system.
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
         self.explainers = explainers
         self.context["explainers"] = explainers
+        final = Path(self.settings["OUTPUT_PATH"]).resolve()
+        site_key = _site_key(self.settings, explainers, cache)
+        _reuse[id(self.settings)] = PageReuse(cache, final, site_key)
 
     def generate_output(self, writer: Any) -> None:
         for ex in self.explainers:
@@ -301,12 +408,17 @@ class DataExportGenerator(Generator):
         from .export import explainer_json
 
         glossary = self.context.get("glossary", [])
+        reuse = _reuse.get(id(self.settings))
         for ex in self.context.get("explainers", []):
-            target = Path(self.output_path) / urls.data(ex.slug)
+            path = urls.data(ex.slug)
+            target = Path(self.output_path) / path
+
+            def export(ex: Explainer = ex) -> str:
+                payload = explainer_json(ex, glossary)
+                return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
             target.parent.mkdir(parents=True, exist_ok=True)
-            payload = explainer_json(ex, glossary)
-            text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False)
-            target.write_text(text + "\n", encoding="utf-8")
+            target.write_text(reuse.page(path, export) if reuse else export(), encoding="utf-8")
             log.info("Writing %s", target)
 
 
@@ -399,7 +511,10 @@ def _stage_output(pelican_object: Any) -> None:
 
 def finish_output(pelican_object: Any) -> None:
     """Whole-site steps (robots.txt, search index) on the staged output."""
-    postbuild.run(Path(pelican_object.output_path), pelican_object.settings)
+    settings = pelican_object.settings
+    cache = settings.get("EXPLAINER_CACHE_DIR")
+    store = _root(settings) / cache / "search" if cache else None
+    postbuild.run(Path(pelican_object.output_path), settings, store)
 
 
 def swap_output(pelican_object: Any) -> None:
@@ -413,6 +528,10 @@ def swap_output(pelican_object: Any) -> None:
         final.rename(old)
     staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+    reuse = _reuse.pop(id(pelican_object.settings), None)
+    if reuse is not None:
+        reuse.save()
+        progress("pages: %d rendered, %d unchanged", reuse.rendered, reuse.reused)
     # Keep building into a fresh staging dir if this Pelican object runs again.
     staging.mkdir()
     pelican_object.output_path = str(staging)

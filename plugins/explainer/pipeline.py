@@ -44,6 +44,8 @@ class Explainer:
     glossary_mentions: dict[str, list[str]] = field(default_factory=dict)
     # source id -> its shared / differing / single-source claim counts, for the source cards
     source_stats: dict[str, Any] = field(default_factory=dict)
+    # The analysis cache key of the inputs (None when uncached); set by the batch builder
+    input_key: str | None = None
 
     def __post_init__(self) -> None:
         self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}

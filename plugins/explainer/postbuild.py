@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,11 +34,15 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the build fails and output/ is kept."""
 
 
-def run(output: Path, settings: dict[str, Any]) -> None:
-    """Write files that depend on the whole site: robots.txt and the search index."""
+def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> None:
+    """Write files that depend on the whole site: robots.txt and the search index.
+
+    ``store``: where the last search index is kept, to be reused while the
+    pages it indexes are unchanged (None: always index).
+    """
     write_robots(output, settings)
     if settings.get("EXPLAINER_SEARCH", True):
-        index_search(output, settings.get("DEFAULT_LANG") or "en")
+        index_search(output, settings.get("DEFAULT_LANG") or "en", store)
 
 
 def write_robots(output: Path, settings: dict[str, Any]) -> None:
@@ -46,20 +53,52 @@ def write_robots(output: Path, settings: dict[str, Any]) -> None:
     (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def index_search(output: Path, language: str) -> None:
-    """Build the Pagefind index into ``output/pagefind/`` with the bundled binary.
-
-    Only elements marked ``data-pagefind-body`` are indexed. The binary comes
-    from the ``pagefind_bin`` wheel, so nothing is downloaded.
-    """
+def _pagefind() -> list[str]:
     try:  # the wheel's binary itself: no second Python start-up
         from pagefind_bin import get_executable
 
-        binary = [str(get_executable())]
+        return [str(get_executable())]
     except (ImportError, OSError, FileNotFoundError):
-        binary = [sys.executable, "-m", "pagefind"]
+        return [sys.executable, "-m", "pagefind"]
+
+
+def _index_key(output: Path, cmd: list[str]) -> str:
+    """Hash of what Pagefind reads: its binary, its options and every HTML page."""
+    digest = hashlib.sha256()
+    binary = Path(cmd[0])
+    stat = binary.stat() if binary.is_file() else None
+    digest.update(repr((cmd[1:], stat and (stat.st_size, stat.st_mtime_ns))).encode())
+    for page in sorted(output.rglob("*.html")):
+        digest.update(page.relative_to(output).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _keep_index(bundle: Path, store: Path, key: str) -> None:
+    """Keep a copy of the new index as the store's only entry (never fails the build)."""
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        tmp = store / f".tmp-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(bundle, tmp)
+        for old in store.iterdir():
+            if old != tmp:
+                shutil.rmtree(old, ignore_errors=True)
+        tmp.rename(store / key)
+    except OSError as exc:
+        log.warning("search index: cannot keep a copy in %s (%s)", store, exc)
+
+
+def index_search(output: Path, language: str, store: Path | None = None) -> None:
+    """Build the Pagefind index into ``output/pagefind/`` with the bundled binary.
+
+    Only elements marked ``data-pagefind-body`` are indexed. The binary comes
+    from the ``pagefind_bin`` wheel, so nothing is downloaded. With a
+    ``store``, an index made from byte-identical pages is copied, not rebuilt.
+    """
+    bundle = output / SEARCH_DIR
     cmd = [
-        *binary,
+        *_pagefind(),
         "--site",
         str(output),
         "--output-subdir",
@@ -70,6 +109,11 @@ def index_search(output: Path, language: str) -> None:
         language,
         "--silent",
     ]
+    key = _index_key(output, cmd) if store else ""
+    if store and (store / key / "pagefind.js").is_file():
+        shutil.copytree(store / key, bundle)
+        log.info("search index unchanged, copied to %s", bundle)
+        return
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -79,9 +123,10 @@ def index_search(output: Path, language: str) -> None:
         raise SearchIndexError(
             "search index: pagefind failed" + (f": {detail[-1]}" if detail else "")
         )
-    bundle = output / SEARCH_DIR
     if not (bundle / "pagefind.js").is_file():
         raise SearchIndexError(f"search index: pagefind wrote no {SEARCH_DIR}/pagefind.js")
     for name in UNUSED_BUNDLES:
         (bundle / name).unlink(missing_ok=True)
+    if store:
+        _keep_index(bundle, store, key)
     log.info("search index written to %s", bundle)

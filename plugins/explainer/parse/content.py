@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from ..errors import InputError
@@ -51,14 +51,20 @@ class ExplainerSpec:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
-    """Safe YAML that leaves dates as text, so a bad date gets our own message."""
+@cache
+def _loader() -> type:
+    """Safe YAML (libyaml when available) that leaves dates as text, so a bad
+    date gets our own message. Built on first use: cached builds read no YAML."""
+    import yaml
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def _line_of(lines: list[str], needle: str, first: int = 1) -> int | None:
@@ -74,8 +80,10 @@ def load_front_matter(text: str, shown: str) -> tuple[dict[str, Any], list[str],
     front, _, body = markdown.split_front_matter(text)
     if front is None:
         raise InputError(shown, "no front matter: the file must start with a '---' block", line=1)
+    import yaml
+
     try:
-        data = yaml.load(front, Loader=_Loader)
+        data = yaml.load(front, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'

@@ -11,14 +11,12 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 _CITE = re.compile(r"\[@([\w-]+(?:\s*[;,]\s*@[\w-]+)*)\]")
 
@@ -62,6 +60,12 @@ def cite_plugin(md: MarkdownIt) -> None:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    # Imported on first use: a build served from the caches renders no Markdown.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})
     md.enable(["replacements", "smartquotes", "table", "strikethrough"])
     return md.use(front_matter_plugin).use(footnote_plugin).use(deflist_plugin).use(cite_plugin)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pysbd
+if TYPE_CHECKING:
+    import pysbd
 
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    import pysbd  # on first use: cached builds split no sentences
+
     # clean=False keeps the text as written, so offsets map back to the seed.
     return pysbd.Segmenter(language="en", clean=False)
 

@@ -1,0 +1,63 @@
+"""Pages the previous build wrote, reused when nothing they depend on changed.
+
+Rendering (templates, glossary linking) is most of a build once the analysis
+is cached. A build is described by one *site key*: a hash the caller makes of
+everything a page can depend on (code, theme, settings, content files, seeds).
+When the key equals the previous build's, each page is read back from the
+output directory instead of rendered, after checking its bytes against the
+SHA-256 recorded when it was written, so a hand-edited or damaged output file
+is rendered afresh. A different key renders everything, as a build without
+this would. No Pelican here: the glue hands in a ``render`` callable per page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from ..cache import Cache
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PageReuse:
+    """One build's pages: reuse what the previous build with the same key wrote."""
+
+    def __init__(self, store: Cache | None, output: Path, site_key: str | None):
+        self.store = store
+        self.output = output
+        self.site_key = site_key if store is not None else None
+        self.written: dict[str, str] = {}  # page path -> SHA-256 of its bytes
+        self.reused = 0
+        self.rendered = 0
+        self._manifest = store.key(b"pages", str(output).encode()) if store else ""
+        self._previous: dict[str, str] = {}
+        if store is not None and self.site_key:
+            previous = store.get(self._manifest, count=False)
+            if isinstance(previous, dict) and previous.get("site") == self.site_key:
+                self._previous = previous.get("pages") or {}
+
+    def page(self, path: str, render: Callable[[], str]) -> str:
+        """The text of the page at ``path`` (relative to the output directory)."""
+        expected = self._previous.get(path)
+        if expected is not None:
+            try:
+                data = (self.output / path).read_bytes()
+            except OSError:
+                data = b""
+            if _digest(data) == expected:
+                self.written[path] = expected
+                self.reused += 1
+                return data.decode("utf-8")
+        text = render()
+        self.written[path] = _digest(text.encode("utf-8"))
+        self.rendered += 1
+        return text
+
+    def save(self) -> None:
+        """Record this build's pages; call once its output is in place."""
+        if self.store is not None and self.site_key:
+            self.store.put(self._manifest, {"site": self.site_key, "pages": self.written})
