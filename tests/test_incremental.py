@@ -68,9 +68,11 @@ def test_a_no_change_rebuild_reuses_every_page_and_the_search_index(tmp_path: Pa
     root, settings = _project(tmp_path)
     first = _build(root, settings)
     assert "0 unchanged" in first
+    assert "search index: built" in first
     before = _tree(root / "output")
     second = _build(root, settings)
     assert "pages: 0 rendered" in second
+    assert "search index: reused" in second
     assert _tree(root / "output") == before  # byte for byte, search index included
 
 
@@ -106,7 +108,7 @@ def test_a_seed_edit_reindexes_search(tmp_path: Path) -> None:
     before = entry.read_bytes()
     seed = next((root / "seeds").glob("wire-*.txt"))
     seed.write_bytes(seed.read_bytes() + b"\nA zephyrquill sentence closes the report.\n")
-    _build(root, settings)
+    assert "search index: built" in _build(root, settings)
     assert entry.read_bytes() != before
     source = root / "output" / "explainers" / "xi-jinping-hanoi-april-2025" / "sources" / "wire"
     assert "zephyrquill" in (source / "index.html").read_text(encoding="utf-8")

@@ -514,7 +514,8 @@ def finish_output(pelican_object: Any) -> None:
     settings = pelican_object.settings
     cache = settings.get("EXPLAINER_CACHE_DIR")
     store = _root(settings) / cache / "search" if cache else None
-    postbuild.run(Path(pelican_object.output_path), settings, store)
+    search = postbuild.run(Path(pelican_object.output_path), settings, store)
+    progress("search index: %s", search)
 
 
 def swap_output(pelican_object: Any) -> None:

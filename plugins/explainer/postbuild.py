@@ -34,15 +34,17 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the build fails and output/ is kept."""
 
 
-def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> None:
+def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> str:
     """Write files that depend on the whole site: robots.txt and the search index.
 
     ``store``: where the last search index is kept, to be reused while the
-    pages it indexes are unchanged (None: always index).
+    pages it indexes are unchanged (None: always index). Returns what
+    happened to the index: "built", "reused" or "off".
     """
     write_robots(output, settings)
-    if settings.get("EXPLAINER_SEARCH", True):
-        index_search(output, settings.get("DEFAULT_LANG") or "en", store)
+    if not settings.get("EXPLAINER_SEARCH", True):
+        return "off"
+    return index_search(output, settings.get("DEFAULT_LANG") or "en", store)
 
 
 def write_robots(output: Path, settings: dict[str, Any]) -> None:
@@ -67,7 +69,9 @@ def _index_key(output: Path, cmd: list[str]) -> str:
     digest = hashlib.sha256()
     binary = Path(cmd[0])
     stat = binary.stat() if binary.is_file() else None
-    digest.update(repr((cmd[1:], stat and (stat.st_size, stat.st_mtime_ns))).encode())
+    # The options without --site's value: the staging directory differs per build.
+    options = [part for part in cmd[1:] if part != str(output)]
+    digest.update(repr((options, stat and (stat.st_size, stat.st_mtime_ns))).encode())
     for page in sorted(output.rglob("*.html")):
         digest.update(page.relative_to(output).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(page.read_bytes()).digest())
@@ -89,7 +93,7 @@ def _keep_index(bundle: Path, store: Path, key: str) -> None:
         log.warning("search index: cannot keep a copy in %s (%s)", store, exc)
 
 
-def index_search(output: Path, language: str, store: Path | None = None) -> None:
+def index_search(output: Path, language: str, store: Path | None = None) -> str:
     """Build the Pagefind index into ``output/pagefind/`` with the bundled binary.
 
     Only elements marked ``data-pagefind-body`` are indexed. The binary comes
@@ -113,7 +117,7 @@ def index_search(output: Path, language: str, store: Path | None = None) -> None
     if store and (store / key / "pagefind.js").is_file():
         shutil.copytree(store / key, bundle)
         log.info("search index unchanged, copied to %s", bundle)
-        return
+        return "reused"
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -130,3 +134,4 @@ def index_search(output: Path, language: str, store: Path | None = None) -> None
     if store:
         _keep_index(bundle, store, key)
     log.info("search index written to %s", bundle)
+    return "built"

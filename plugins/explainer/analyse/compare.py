@@ -77,23 +77,36 @@ def _merge_differences(
     """
     order = {sid: i for i, sid in enumerate(sentences)}
     groups: list[tuple[str, str, list[Span]]] = []  # (kind, what, spans)
+    group_sources: list[set[str]] = []
+    # (kind, sentence id, span start) -> groups holding that span, oldest first:
+    # each difference looks only at groups it could join, not at all of them.
+    holding: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+
+    def add(gi: int, span: Span) -> None:
+        groups[gi][2].append(span)
+        group_sources[gi].add(sentences[span.sentence_id].source_id)
+        holding[(groups[gi][0], span.sentence_id, span.start)].append(gi)
+
     for d in found:
-        for kind, _what, spans in groups:
-            if kind != d.kind:
-                continue
-            keys = {(s.sentence_id, s.start) for s in spans}
-            sources = {sentences[s.sentence_id].source_id for s in spans}
+        near = {*holding[(d.kind, d.a.sentence_id, d.a.start)]}
+        near.update(holding[(d.kind, d.b.sentence_id, d.b.start)])
+        for gi in sorted(near):
+            keys = {(s.sentence_id, s.start) for s in groups[gi][2]}
+            joined = False
             for have, new in ((d.a, d.b), (d.b, d.a)):
                 if (have.sentence_id, have.start) in keys and (
-                    sentences[new.sentence_id].source_id not in sources
+                    sentences[new.sentence_id].source_id not in group_sources[gi]
                 ):
-                    spans.append(new)
+                    add(gi, new)
+                    joined = True
                     break
-            else:
-                continue
-            break
+            if joined:
+                break
         else:
-            groups.append((d.kind, d.what, [d.a, d.b]))
+            groups.append((d.kind, d.what, []))
+            group_sources.append(set())
+            add(len(groups) - 1, d.a)
+            add(len(groups) - 1, d.b)
     out: list[Discrepancy] = []
     for kind, what, spans in groups:
         ordered = sorted(spans, key=lambda s: (order[s.sentence_id], s.start))

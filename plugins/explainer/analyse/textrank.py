@@ -8,6 +8,7 @@ each other, so cross-source agreement raises centrality on its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import mul
 
 from .tfidf import Vector, pairwise
 
@@ -16,20 +17,26 @@ ITERATIONS = 60
 TOLERANCE = 1e-9
 
 
-def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
-    """Symmetric cosine matrix with a zero diagonal. Callers cap the input size."""
-    n = len(vectors)
+# Row i of a similarity graph: (j, weight) for every j != i with weight > 0, j ascending.
+Edges = list[list[tuple[int, float]]]
+
+
+def similarity_matrix(vectors: Sequence[Vector]) -> Edges:
+    """The symmetric cosine graph, as sparse rows (pairs sharing no word are absent).
+
+    Sparse because long sources make a dense n×n matrix the dominant cost,
+    while most sentence pairs share nothing.
+    """
     table = pairwise({str(i): v for i, v in enumerate(vectors)})
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j, value in table[str(i)].items():
-            sim[i][int(j)] = value
-    return sim
+    return [
+        sorted((int(j), value) for j, value in table[str(i)].items() if value)
+        for i in range(len(vectors))
+    ]
 
 
-def pagerank(sim: Sequence[Sequence[float]], prior: Sequence[float] | None = None) -> list[float]:
+def pagerank(graph: Edges, prior: Sequence[float] | None = None) -> list[float]:
     """Weighted PageRank; ``prior`` is the teleport distribution (uniform by default)."""
-    n = len(sim)
+    n = len(graph)
     if n == 0:
         return []
     if prior is None:
@@ -37,16 +44,21 @@ def pagerank(sim: Sequence[Sequence[float]], prior: Sequence[float] | None = Non
     else:
         total = sum(prior) or 1.0
         prior = [p / total for p in prior]
-    # Sparse incoming edges, normalised by each sender's total weight.
-    out_weight = [sum(row) for row in sim]
-    incoming: list[list[tuple[int, float]]] = [
-        [(i, sim[i][j] / out_weight[i]) for i in range(n) if sim[i][j] and out_weight[i]]
-        for j in range(n)
-    ]
+    # Incoming edges, normalised by each sender's total weight, senders ascending;
+    # kept as two parallel lists so each iteration is a map() over them.
+    senders: list[list[int]] = [[] for _ in range(n)]
+    weights: list[list[float]] = [[] for _ in range(n)]
+    for i, row in enumerate(graph):
+        out_weight = sum(w for _, w in row)
+        if out_weight:
+            for j, w in row:
+                senders[j].append(i)
+                weights[j].append(w / out_weight)
     rank = list(prior)
     for _ in range(ITERATIONS):
+        get = rank.__getitem__
         new = [
-            (1 - DAMPING) * prior[j] + DAMPING * sum(rank[i] * w for i, w in incoming[j])
+            (1 - DAMPING) * prior[j] + DAMPING * sum(map(mul, map(get, senders[j]), weights[j]))
             for j in range(n)
         ]
         # Rank held by isolated sentences flows back through the prior.

@@ -34,22 +34,22 @@ MAX_KEYWORD_TOPICS = 12
 FALLBACK_TOPIC = "Other details"
 
 
-def _heading_score(
-    s: Sentence,
-    heading: Vector,
-    members: list[Sentence],
-    vectors: dict[str, Vector],
-    sims: dict[str, dict[str, float]],
-) -> float:
-    """Half the similarity to the heading's words, half to its two closest member sentences.
+def _member_scores(
+    sid: str, row: dict[str, float], member_of: dict[str, list[int]]
+) -> dict[int, float]:
+    """Per heading, the mean similarity of the sentence to its two closest members.
 
     Using the closest members rather than the whole section keeps long
-    sections from winning just because they hold more words.
+    sections from winning just because they hold more words. Walks only the
+    sentence's non-zero similarities, so long sources stay cheap; a heading
+    with fewer than two similar members counts the missing ones as zero.
     """
-    row = sims[s.id]
-    near = sorted((row.get(m.id, 0.0) for m in members if m.id != s.id), reverse=True)[:2]
-    member_score = sum(near) / 2 if near else 0.0
-    return 0.5 * cosine(vectors[s.id], heading) + 0.5 * member_score
+    near: dict[int, list[float]] = defaultdict(list)
+    for other, value in row.items():
+        if other != sid:
+            for hi in member_of.get(other, ()):
+                near[hi].append(value)
+    return {hi: sum(sorted(values, reverse=True)[:2]) / 2 for hi, values in near.items()}
 
 
 def _surface_forms(sentences: list[Sentence]) -> tuple[dict[str, str], set[str]]:
@@ -155,13 +155,29 @@ def _assign_topics(documents: list[Document]) -> dict[str, str]:
 
     heading_vectors = [vector(content_words(h), weights) for _, h, _ in headings]
     sims = pairwise(vectors)
+    member_of: dict[str, list[int]] = defaultdict(list)  # sentence id -> its headings
+    for hi, (_, _, members) in enumerate(headings):
+        for m in members:
+            member_of[m.id].append(hi)
     topics: dict[str, str] = {}
     pending: list[Sentence] = []
+    heading_postings: dict[str, list[int]] = defaultdict(list)  # word -> headings using it
+    for hi, hvec in enumerate(heading_vectors):
+        for word in hvec:
+            heading_postings[word].append(hi)
     for s in sentences:
         best_label, best_score = None, 0.0
-        for (source_id, heading, members), hvec in zip(headings, heading_vectors, strict=True):
-            score = _heading_score(s, hvec, members, vectors, sims)
-            if source_id == s.source_id and s in members:
+        closest = _member_scores(s.id, sims[s.id], member_of)
+        own = member_of.get(s.id, ())
+        # Only headings sharing a word can have a non-zero cosine.
+        sharing = {hi for word in vectors[s.id] for hi in heading_postings.get(word, ())}
+        for hi, ((source_id, heading, _), hvec) in enumerate(
+            zip(headings, heading_vectors, strict=True)
+        ):
+            # Half the similarity to the heading's words, half to its closest members.
+            to_words = cosine(vectors[s.id], hvec) if hi in sharing else 0.0
+            score = 0.5 * to_words + 0.5 * closest.get(hi, 0.0)
+            if source_id == s.source_id and hi in own:
                 score += OWN_HEADING_BONUS
             if score > best_score:
                 best_label, best_score = heading, score
