@@ -4,6 +4,7 @@ whether built one by one, in parallel, or from the cache."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,18 @@ def test_a_duplicate_slug_names_the_second_file(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "content/e02.md: slug 'library-00' is already used by content/e00.md"
     )
+
+
+def test_few_explainers_overlap_with_the_callers_work_and_match_serial(
+    site: tuple[Path, list[Path]], serial: list[Explainer]
+) -> None:
+    """With ``meanwhile``, even one or two explainers go to a worker process
+    while the caller prepares rendering; the result is the serial one."""
+    root, paths = site
+    seen: list[int] = []
+    built = build_all(paths[:2], root, workers=2, meanwhile=lambda: seen.append(os.getpid()))
+    assert seen == [os.getpid()]  # ran once, in this process
+    assert as_json(built) == as_json(serial[:2])
+    # A failing meanwhile only loses the head start.
+    again = build_all(paths[:1], root, workers=2, meanwhile=lambda: 1 / 0)
+    assert as_json(again) == as_json(serial[:1])

@@ -168,21 +168,37 @@ def _worker_init() -> None:
 
 
 def _parallel(
-    jobs: list[_Job], root: Path, limits: Limits, workers: int
+    jobs: list[_Job],
+    root: Path,
+    limits: Limits,
+    workers: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Explainer, bytes | None, float]]:
     """Analyse jobs in worker processes, yielding results in file order.
 
     Each result comes with its cache entry's bytes (None if it cannot be
     pickled). The first failure in file order is raised, as a serial build would.
+    ``meanwhile`` runs in this process while the workers analyse.
     """
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
         futures = [pool.submit(_analyse, job.spec, root, limits, job.key or "") for job in jobs]
         try:
+            if meanwhile is not None:
+                _run_meanwhile(meanwhile)
             yield from _collect(jobs, futures, root, limits)
         except BaseException:
             for future in futures:  # drop the queued work instead of finishing it
                 future.cancel()
             raise
+
+
+def _run_meanwhile(meanwhile: Callable[[], None]) -> None:
+    # Only preparation (warming caches): a failure here shows up again, with
+    # its own message, when the build does that work for real.
+    try:
+        meanwhile()
+    except Exception as exc:
+        log.debug("work done while analysing failed: %s", exc)
 
 
 def _collect(
@@ -215,6 +231,7 @@ def build_all(
     cache: Cache | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Explainer]:
     """Parse and analyse every content file; one explainer per path, in order.
 
@@ -222,7 +239,9 @@ def build_all(
     serial). Cached explainers are loaded, not analysed; fresh results are
     stored in ``cache``. ``progress(number, total, explainer, seconds)`` is
     called in file order as explainers become ready (``seconds`` is None for
-    a cached one).
+    a cached one). ``meanwhile``: work for this process (such as compiling
+    templates) while other processes analyse; with it, even one uncached
+    explainer is analysed in a worker when there are spare CPUs.
     """
     started = time.perf_counter()
     limits = limits or Limits()
@@ -243,9 +262,10 @@ def build_all(
             reported += 1
 
     report()
-    if workers > 1 and len(todo) >= PARALLEL_MIN:
+    overlap = meanwhile is not None and bool(todo)
+    if workers > 1 and (len(todo) >= PARALLEL_MIN or overlap):
         pending = [jobs[i] for i in todo]
-        built = _parallel(pending, root, limits, min(workers, len(todo)))
+        built = _parallel(pending, root, limits, min(workers, len(todo)), meanwhile)
         for i, (explainer, payload, seconds) in zip(todo, built, strict=True):
             results[i], timings[i] = explainer, seconds
             if cache and jobs[i].key:

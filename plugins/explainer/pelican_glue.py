@@ -326,6 +326,7 @@ class ExplainerGenerator(_Base):
             cache=cache,
             workers=self.settings["EXPLAINER_WORKERS"],
             progress=announce,
+            meanwhile=self._prepare_rendering,
         )
         # Glossary mentions are kept apart from the analysis: a glossary edit
         # must not re-analyse every explainer.
@@ -356,6 +357,12 @@ class ExplainerGenerator(_Base):
         final = Path(self.settings["OUTPUT_PATH"]).resolve()
         site_key = _site_key(self.settings, explainers, cache)
         _reuse[id(self.settings)] = PageReuse(cache, final, site_key)
+
+    def _prepare_rendering(self) -> None:
+        """Compile the theme (into the shared bytecode cache) and load the linker."""
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            self.env.get_template(name)
+        from .render import linker  # noqa: F401  (imports bs4)
 
     def generate_output(self, writer: Any) -> None:
         for ex in self.explainers:
