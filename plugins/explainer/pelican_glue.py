@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -233,13 +234,14 @@ _reuse: dict[int, PageReuse] = {}
 
 
 class _Reused:
-    """A template stand-in for Pelican's writer: renders only when the page changed."""
+    """A template stand-in for Pelican's writer: loads and renders the template
+    only when the page changed."""
 
-    def __init__(self, reuse: PageReuse, path: str, template: Any):
+    def __init__(self, reuse: PageReuse, path: str, template: Callable[[], Any]):
         self.reuse, self.path, self.template = reuse, path, template
 
     def render(self, context: dict[str, Any]) -> str:
-        return self.reuse.page(self.path, lambda: self.template.render(context))
+        return self.reuse.page(self.path, lambda: self.template().render(context))
 
 
 class _Base(Generator):
@@ -258,10 +260,11 @@ class _Base(Generator):
         page = PageRef(url=url, title=title, date=_midnight(day))
         path = urls.save_as(url)
         reuse = _reuse.get(id(self.settings))
-        jinja = self.get_template(template)
         writer.write_file(
             path,
-            _Reused(reuse, path, jinja) if reuse else jinja,
+            _Reused(reuse, path, lambda: self.get_template(template))
+            if reuse
+            else self.get_template(template),
             self.context,
             relative_urls=relative and self.settings["RELATIVE_URLS"],
             url=url,
