@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.cache import Cache
-from explainer.render.reuse import PageReuse
+from explainer.render.reuse import PageReuse, reuse_key
 
 
 def _build(store: Cache, output: Path, key: str | None, pages: dict[str, str]) -> PageReuse:
@@ -77,3 +77,37 @@ def test_each_output_directory_has_its_own_manifest(tmp_path: Path) -> None:
     _build(store, tmp_path / "dev", "k1", PAGES)
     _build(store, tmp_path / "publish", "k2", PAGES)
     assert _build(store, tmp_path / "dev", "k1", PAGES).reused == 2
+
+
+def _settings(root: Path) -> dict[str, object]:
+    return {
+        "THEME": str(root / "theme"),
+        "PATH": str(root / "content"),
+        "SITENAME": "A site",
+        "JINJA_FILTERS": {"shout": str.upper},  # callables are named, not addressed
+        "JINJA_ENVIRONMENT": {"bytecode_cache": object()},
+    }
+
+
+def test_the_site_key_follows_settings_theme_content_and_inputs(tmp_path: Path) -> None:
+    for folder in ("theme/templates", "content"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "theme" / "templates" / "base.html").write_text("<p>{{ x }}</p>")
+    (tmp_path / "content" / "page.md").write_text("text")
+    store = Cache(tmp_path / "cache", version="v" * 64)
+
+    def key(**changes: object) -> str | None:
+        return reuse_key(store, {**_settings(tmp_path), **changes}, ["a", "b"], "tools 1")
+
+    first = key()
+    assert first is not None and key() == first  # stable, object addresses ignored
+    assert key(SITENAME="Another") != first
+    assert reuse_key(store, _settings(tmp_path), ["a", "c"], "tools 1") != first
+    assert reuse_key(store, _settings(tmp_path), ["a", "b"], "tools 2") != first
+    assert reuse_key(store, _settings(tmp_path), ["a", None], "tools 1") is None
+    assert reuse_key(None, _settings(tmp_path), ["a", "b"], "tools 1") is None
+    (tmp_path / "theme" / "templates" / "base.html").write_text("<div>{{ x }}</div>")
+    themed = key()
+    assert themed != first
+    (tmp_path / "content" / "new.md").write_text("more")
+    assert key() not in (first, themed)

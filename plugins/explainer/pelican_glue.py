@@ -20,6 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import pelican
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican import signals
@@ -32,7 +34,7 @@ from .errors import InputError, shown_path
 from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
 from .parse import markdown
 from .pipeline import Explainer, Limits
-from .render.reuse import PageReuse
+from .render.reuse import PageReuse, reuse_key
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -173,62 +175,6 @@ def _cached(cache: Cache | None, parts: list[str | None], compute: Any) -> Any:
     return value
 
 
-def _fingerprint(value: Any) -> Any:
-    """A stable, printable stand-in for a settings value (no memory addresses)."""
-    if value is None or isinstance(value, bool | int | float | str | bytes):
-        return value
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, dict):
-        items = [(repr(_fingerprint(k)), _fingerprint(v)) for k, v in value.items()]
-        return sorted(items, key=lambda item: item[0])
-    if isinstance(value, list | tuple):
-        return [_fingerprint(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted(repr(_fingerprint(v)) for v in value)
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    text = repr(value)
-    return type(value).__qualname__ if " at 0x" in text else text
-
-
-def _tree(directory: Path) -> list[bytes]:
-    if not directory.is_dir():
-        return []
-    files = sorted(p for p in directory.rglob("*") if p.is_file())
-    return [
-        part
-        for p in files
-        for part in (p.relative_to(directory).as_posix().encode(), p.read_bytes())
-    ]
-
-
-def _site_key(
-    settings: dict[str, Any], explainers: list[Explainer], cache: Cache | None
-) -> str | None:
-    """What any page can depend on, as one key; None when something is not keyed.
-
-    Code (the cache's version), Pelican's and Jinja's versions, every setting,
-    every theme and content file, and each explainer's input key (its seeds).
-    """
-    keys = [ex.input_key for ex in explainers]
-    if cache is None or any(key is None for key in keys):
-        return None
-    import jinja2
-    import pelican
-
-    themes = [Path(settings["THEME"]), *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
-    parts = [
-        b"site",
-        f"{pelican.__version__} {jinja2.__version__}".encode(),
-        repr(_fingerprint(settings)).encode(),
-        *(str(key).encode() for key in keys),
-        *(part for theme in themes for part in _tree(theme)),
-        *_tree(Path(settings["PATH"])),
-    ]
-    return cache.key(*parts)
-
-
 # One PageReuse per build in progress, by id() of the settings its generators share.
 _reuse: dict[int, PageReuse] = {}
 
@@ -358,7 +304,8 @@ class ExplainerGenerator(_Base):
         self.explainers = explainers
         self.context["explainers"] = explainers
         final = Path(self.settings["OUTPUT_PATH"]).resolve()
-        site_key = _site_key(self.settings, explainers, cache)
+        versions = f"pelican {pelican.__version__} jinja2 {jinja2.__version__}"
+        site_key = reuse_key(cache, self.settings, [ex.input_key for ex in explainers], versions)
         _reuse[id(self.settings)] = PageReuse(cache, final, site_key)
 
     def _prepare_rendering(self) -> None:

@@ -7,7 +7,8 @@ When the key equals the previous build's, each page is read back from the
 output directory instead of rendered, after checking its bytes against the
 SHA-256 recorded when it was written, so a hand-edited or damaged output file
 is rendered afresh. A different key renders everything, as a build without
-this would. No Pelican here: the glue hands in a ``render`` callable per page.
+this would. No Pelican import here: the glue hands in a ``render`` callable
+per page, and :func:`reuse_key` reads only the settings dict.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..cache import Cache
 
@@ -61,3 +63,58 @@ class PageReuse:
         """Record this build's pages; call once its output is in place."""
         if self.store is not None and self.site_key:
             self.store.put(self._manifest, {"site": self.site_key, "pages": self.written})
+
+
+def fingerprint(value: Any) -> Any:
+    """A stable, printable stand-in for a settings value (no memory addresses)."""
+    if value is None or isinstance(value, bool | int | float | str | bytes):
+        return value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        items = [(repr(fingerprint(k)), fingerprint(v)) for k, v in value.items()]
+        return sorted(items, key=lambda item: item[0])
+    if isinstance(value, list | tuple):
+        return [fingerprint(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(repr(fingerprint(v)) for v in value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    text = repr(value)
+    return type(value).__qualname__ if " at 0x" in text else text
+
+
+def _tree(directory: Path) -> list[bytes]:
+    """Every file's relative path and bytes, in a fixed order."""
+    if not directory.is_dir():
+        return []
+    files = sorted(p for p in directory.rglob("*") if p.is_file())
+    return [
+        part
+        for p in files
+        for part in (p.relative_to(directory).as_posix().encode(), p.read_bytes())
+    ]
+
+
+def reuse_key(
+    store: Cache | None, settings: dict[str, Any], input_keys: list[str | None], versions: str
+) -> str | None:
+    """The site key of a Pelican build; None when some input is not keyed.
+
+    Covers the code (the cache's version), ``versions`` (of the site generator
+    and template engine), every setting, every theme and content file
+    (``THEME``, ``THEME_TEMPLATES_OVERRIDES``, ``PATH``) and each explainer's
+    input key, which covers its seeds.
+    """
+    if store is None or any(key is None for key in input_keys):
+        return None
+    themes = [Path(settings["THEME"]), *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
+    parts = [
+        b"site",
+        versions.encode(),
+        repr(fingerprint(settings)).encode(),
+        *(str(key).encode() for key in input_keys),
+        *(part for theme in themes for part in _tree(theme)),
+        *_tree(Path(settings["PATH"])),
+    ]
+    return store.key(*parts)
