@@ -107,13 +107,14 @@ def part_vanilla(args: argparse.Namespace, report: Report) -> None:
         "vanilla": lambda: pelican_cmd(twin.parent / "content", twin, base / "vanilla"),
     }
     # One untimed run each: fills the cache and the OS file cache.
+    outputs = {"ours (cold)": base / "ours", "ours (warm cache)": base / "ours"}
     for name, command in commands.items():
-        checked(run(command()), name)
+        checked(run(command()), name, outputs.get(name))
     times: dict[str, list[Run]] = {name: [] for name in commands}
     names = list(commands)
     for r in range(args.repeats):
         for name in names[r % len(names) :] + names[: r % len(names)]:  # rotate the order
-            times[name].append(checked(run(commands[name]()), name))
+            times[name].append(checked(run(commands[name]()), name, outputs.get(name)))
     vanilla = median([t.seconds for t in times["vanilla"]])
     rows, data = [], {}
     for name, runs in times.items():
@@ -153,8 +154,8 @@ def part_scale(args: argparse.Namespace, report: Report) -> None:
         warm: list[Run] = []
         for _ in range(repeats):
             _fresh(cache)
-            cold.append(checked(run(command), f"N={n}"))
-            warm.append(checked(run(command), f"N={n} no-change"))
+            cold.append(checked(run(command), f"N={n}", root / "output"))
+            warm.append(checked(run(command), f"N={n} no-change", root / "output"))
         twin = corpus.write_vanilla(root / "twin", corpus.corpus_seeds_with_dates(root, stories))
         twin_cmd = pelican_cmd(twin.parent / "content", twin, root / "twin-output")
         vanilla = [checked(run(twin_cmd), "vanilla") for _ in range(max(1, repeats // 2))]
@@ -296,10 +297,10 @@ def part_incremental(args: argparse.Namespace, report: Report) -> None:
         seed = sorted((root / "seeds").glob("*.txt"))[0]
         for r in range(args.repeats):
             _fresh(cache)
-            cold.append(checked(run(cmd), f"{name} cold").seconds)
-            warm.append(checked(run(cmd), f"{name} no-change").seconds)
+            cold.append(checked(run(cmd), f"{name} cold", output).seconds)
+            warm.append(checked(run(cmd), f"{name} no-change", output).seconds)
             _edit(seed, r)
-            edit.append(checked(run(cmd), f"{name} edit").seconds)
+            edit.append(checked(run(cmd), f"{name} edit", output).seconds)
         c, w, e = median(cold), median(warm), median(edit)
         data[name] = {"cold_s": cold, "no_change_s": warm, "edit_s": edit}
         rows.append([name, f"{c:.2f}", f"{w:.2f}", f"**{w / c:.0%}**", f"{e:.2f}"])
@@ -436,7 +437,7 @@ def part_profile(args: argparse.Namespace, report: Report) -> None:
     profile_path = OUT / "profile" / "build.prof"
     command = _ours(args.project, root, OUT / "profile" / "output", None, 1)
     command[1:3] = ["-m", "cProfile", "-o", str(profile_path), "-m", "pelican"]
-    checked(run(command), "profiled build")
+    checked(run(command), "profiled build", OUT / "profile" / "output")
     stats = pstats.Stats(str(profile_path))
     table = stats.stats  # type: ignore[attr-defined]
     total = max(v[3] for v in table.values())

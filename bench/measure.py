@@ -116,9 +116,14 @@ def pelican_cmd(
     return cmd
 
 
-def checked(result: Run, what: str) -> Run:
+def checked(result: Run, what: str, explainers_in: Path | None = None) -> Run:
+    """Stop on a failed build; with ``explainers_in`` (an output directory), also on
+    a build that wrote no explainer. Pelican skips a plugin it cannot import and
+    still exits 0, so a broken plugin would otherwise time as a very fast build."""
     if result.returncode != 0:
         raise SystemExit(f"{what} failed ({result.returncode}):\n{result.output[-3000:]}")
+    if explainers_in is not None and not any((explainers_in / "data").glob("*.json")):
+        raise SystemExit(f"{what} wrote no explainer to {explainers_in} (plugin not loaded?)")
     return result
 
 
