@@ -85,6 +85,16 @@ def _warm_loop(*extra: str) -> None:
         except Exception as exc:
             log.critical("%s: %s", exc.__class__.__name__, exc, exc_info=True)
             answers.write("fail\n")
+        _preload_analysis()
+
+
+def _preload_analysis() -> None:
+    """While waiting for the next save, load what re-analysing an edit needs."""
+    try:
+        from explainer.pipeline import preload  # importable once Pelican loaded the plugin
+    except ImportError:
+        return
+    preload()
 
 
 class _WarmBuilder:

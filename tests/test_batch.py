@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from explainer import batch
 from explainer.batch import PARALLEL_MIN, build_all
 from explainer.errors import InputError
 from explainer.export import explainer_json
@@ -138,10 +139,11 @@ def test_a_duplicate_slug_names_the_second_file(tmp_path: Path) -> None:
 
 
 def test_few_explainers_overlap_with_the_callers_work_and_match_serial(
-    site: tuple[Path, list[Path]], serial: list[Explainer]
+    site: tuple[Path, list[Path]], serial: list[Explainer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With ``meanwhile``, even one or two explainers go to a worker process
-    while the caller prepares rendering; the result is the serial one."""
+    """In a process that has not loaded the analysis (a one-off build), one or two
+    explainers go to a worker while ``meanwhile`` runs here; the result is the serial one."""
+    monkeypatch.setattr(batch, "analysis_loaded", lambda: False)
     root, paths = site
     seen: list[int] = []
     built = build_all(paths[:2], root, workers=2, meanwhile=lambda: seen.append(os.getpid()))
@@ -150,3 +152,14 @@ def test_few_explainers_overlap_with_the_callers_work_and_match_serial(
     # A failing meanwhile only loses the head start.
     again = build_all(paths[:1], root, workers=2, meanwhile=lambda: 1 / 0)
     assert as_json(again) == as_json(serial[:1])
+
+
+def test_a_process_that_has_analysed_keeps_few_explainers_to_itself(
+    site: tuple[Path, list[Path]], serial: list[Explainer]
+) -> None:
+    root, paths = site
+    build_all(paths[:1], root, workers=1)  # this process has now analysed
+    seen: list[int] = []
+    built = build_all(paths[:2], root, workers=2, meanwhile=lambda: seen.append(1))
+    assert seen == []
+    assert as_json(built) == as_json(serial[:2])

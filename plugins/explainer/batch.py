@@ -27,7 +27,7 @@ from .cache import Cache
 from .errors import InputError, shown_path
 from .parse.content import ExplainerSpec, parse_spec
 from .parse.text import read_text
-from .pipeline import Explainer, Limits, build_explainer
+from .pipeline import Explainer, Limits, analysis_loaded, build_explainer
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,8 @@ def build_all(
     called in file order as explainers become ready (``seconds`` is None for
     a cached one). ``meanwhile``: work for this process (such as compiling
     templates) while other processes analyse; with it, even one uncached
-    explainer is analysed in a worker when there are spare CPUs.
+    explainer is analysed in a worker when there are spare CPUs and this
+    process has not loaded the analysis itself.
     """
     started = time.perf_counter()
     limits = limits or Limits()
@@ -262,7 +263,9 @@ def build_all(
             reported += 1
 
     report()
-    overlap = meanwhile is not None and bool(todo)
+    # A process that has analysed before (the live-reload server) is faster on
+    # its own than a fresh worker that must import the analysis again.
+    overlap = meanwhile is not None and bool(todo) and not analysis_loaded()
     if workers > 1 and (len(todo) >= PARALLEL_MIN or overlap):
         pending = [jobs[i] for i in todo]
         built = _parallel(pending, root, limits, min(workers, len(todo)), meanwhile)

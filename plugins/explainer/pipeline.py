@@ -7,6 +7,7 @@ Pelican glue only finds files, calls this and renders the result.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,22 @@ def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
         if exc.path is None:  # curation problems: name the content file
             raise InputError(spec.path, exc.message, exc.line) from None
         raise
+
+
+def preload() -> None:
+    """Import the analysis and build the sentence splitter now, not in the next build.
+
+    For a long-lived build process (the live-reload server) to call while idle.
+    """
+    from .analyse import compare, facts, keypoints, questions, timeline  # noqa: F401
+    from .parse.sentences import split
+
+    split("Warm up.")
+
+
+def analysis_loaded() -> bool:
+    """Whether this process has already paid the analysis modules' start-up cost."""
+    return f"{__package__}.analyse.compare" in sys.modules
 
 
 def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
