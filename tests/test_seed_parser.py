@@ -152,6 +152,7 @@ def test_quote_with_colon_is_not_a_dateline() -> None:
         (b"", "no text"),
         (b"   \n\t\n", "no text"),
         (b"\x00\x01\x02binary\x00", "binary"),
+        ("\u0201 text".encode("utf-16-le")[:2] + bytes(range(1, 9)), "control characters"),
         ("caf\u00e9 cr\u00e8me".encode("cp1252"), "not valid UTF-8"),
     ],
 )
@@ -162,3 +163,12 @@ def test_bad_seeds_raise_one_line_input_errors(tmp_path: Path, data: bytes, mess
         parse_seed(path, SourceMeta(path="seeds/bad.txt", id="bad", label="bad"))
     text = str(info.value)
     assert text.startswith("seeds/bad.txt") and message in text and "\n" not in text
+
+
+def test_a_stray_control_character_is_blanked_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bell.txt"
+    path.write_bytes(b"Lawmakers voted\x07 on Tuesday after a long debate in the chamber.\n")
+    doc = parse_seed(path, SourceMeta(path="seeds/bell.txt", id="bell", label="bell"))
+    assert (
+        doc.sentences[0].text == "Lawmakers voted  on Tuesday after a long debate in the chamber."
+    )

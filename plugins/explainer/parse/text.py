@@ -13,6 +13,10 @@ from ..errors import InputError
 MAX_BYTES = 2_000_000
 MAX_LINE_CHARS = 20_000
 
+# More control characters than this share of the text means it is not article text.
+CONTROL_SHARE = 0.1
+_LAYOUT = frozenset("\t\n\r\f\v")
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -53,7 +57,7 @@ def decode(data: bytes, path: str | Path) -> str:
     if b"\x00" in data[:4096]:
         raise InputError(path, "looks like a binary file (NUL bytes), not article text")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
@@ -61,6 +65,13 @@ def decode(data: bytes, path: str | Path) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
             line=line,
         ) from None
+    # A stray control character is tolerated (normalise() blanks it), but text
+    # made of them is a binary file or another encoding read as UTF-8.
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch not in _LAYOUT and unicodedata.category(ch) == "Cc")
+    if controls > CONTROL_SHARE * len(sample):
+        raise InputError(path, "looks like a binary file (control characters), not article text")
+    return text
 
 
 def normalise(text: str) -> str:
