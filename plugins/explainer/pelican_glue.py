@@ -22,7 +22,8 @@ from typing import Any
 
 import jinja2
 import pelican
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -432,11 +433,16 @@ def apply_defaults(pelican_object: Any) -> None:
         settings[key] = excluded
     # Seed and content text must always be escaped, whatever the site's settings say.
     jinja = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
-    if settings["EXPLAINER_CACHE_DIR"] and "bytecode_cache" not in jinja:
-        # Compiled templates survive between builds, as the analysis does.
-        templates = _root(settings) / settings["EXPLAINER_CACHE_DIR"] / "jinja"
-        templates.mkdir(parents=True, exist_ok=True)
-        jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
+    if "bytecode_cache" not in jinja:
+        # Pelican gives every generator its own Jinja environment; a shared
+        # bytecode cache compiles each template once per build, and with a
+        # cache directory once until it changes.
+        if settings["EXPLAINER_CACHE_DIR"]:
+            templates = _root(settings) / settings["EXPLAINER_CACHE_DIR"] / "jinja"
+            templates.mkdir(parents=True, exist_ok=True)
+            jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
+        else:
+            jinja["bytecode_cache"] = _InMemoryBytecode()
     settings["JINJA_ENVIRONMENT"] = jinja
     settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
     settings["JINJA_FILTERS"] = {
@@ -449,6 +455,21 @@ def apply_defaults(pelican_object: Any) -> None:
     for receiver in (finish_output, swap_output):
         signals.finalized.disconnect(receiver)
         signals.finalized.connect(receiver)
+
+
+class _InMemoryBytecode(BytecodeCache):
+    """Compiled templates shared by one process's environments (no cache directory)."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._compiled.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)  # ignored if the source changed since
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 _staging: dict[int, tuple[Path, Path]] = {}
