@@ -6,11 +6,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def as_json(explainers: list[Any]) -> str:
+    """Explainers as their JSON export (without a glossary), for comparing whole builds."""
+    from explainer.export import explainer_json
+
+    return json.dumps([explainer_json(e, []) for e in explainers], sort_keys=True)
 
 
 def run_pelican(

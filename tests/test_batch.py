@@ -3,16 +3,15 @@ whether built one by one, in parallel, or from the cache."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
+from conftest import as_json
 
 from explainer import batch
 from explainer.batch import PARALLEL_MIN, build_all
 from explainer.errors import InputError
-from explainer.export import explainer_json
 from explainer.parse.content import parse_spec
 from explainer.pipeline import Explainer, build_explainer
 
@@ -53,10 +52,6 @@ def write_site(root: Path, count: int) -> list[Path]:
         )
         paths.append(content)
     return paths
-
-
-def as_json(explainers: list[Explainer]) -> str:
-    return json.dumps([explainer_json(e, []) for e in explainers], sort_keys=True)
 
 
 @pytest.fixture(scope="module")

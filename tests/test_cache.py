@@ -3,15 +3,13 @@ damage, and never changes what a build produces."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import as_json
 
 from explainer.batch import build_all
 from explainer.cache import Cache, code_version
-from explainer.export import explainer_json
-from explainer.pipeline import Explainer
 
 SEED_A = """Harbour ferry service to resume in May
 The ferry between Portwell and Dunmere will resume on 3 May after a two-year pause, the operator said on Monday.
@@ -42,10 +40,6 @@ def write_project(root: Path, count: int = 3) -> list[Path]:
         )
         paths.append(path)
     return paths
-
-
-def as_json(explainers: list[Explainer]) -> str:
-    return json.dumps([explainer_json(e, []) for e in explainers], sort_keys=True)
 
 
 @pytest.fixture

@@ -92,19 +92,24 @@ def _seeds_key(cache: Cache, shown: str, text: str, limits: Limits) -> str:
 def _job(path: Path, root: Path, limits: Limits, cache: Cache | None) -> _Job:
     shown = shown_path(path, root)
     text = read_text(path, display=shown)
-    if cache:
-        seeds = cache.get(_seeds_key(cache, shown, text, limits), count=False)
-        if seeds is None:
-            cache.misses += 1  # a new or edited content file: its analysis cannot be cached
-        key = _key(cache, shown, text, seeds, root, limits) if seeds is not None else None
+    if cache is None:
+        return _Job(parse_spec(text, shown, root), shown, None)
+    seeds_key = _seeds_key(cache, shown, text, limits)
+    seeds = cache.get(seeds_key, count=False)
+    key = None
+    if seeds is None:
+        cache.misses += 1  # a new or edited content file: its analysis cannot be cached
+    else:
+        key = _key(cache, shown, text, seeds, root, limits)
         cached = cache.get(key) if key else None
         if cached is not None:
             return _Job(cached.spec, shown, key, cached)
     spec = parse_spec(text, shown, root)
-    seeds = [meta.path for meta in spec.sources]
-    key = _key(cache, shown, text, seeds, root, limits) if cache else None
-    if cache and key:
-        cache.put(_seeds_key(cache, shown, text, limits), seeds)
+    named = [meta.path for meta in spec.sources]
+    if named != seeds:
+        key = _key(cache, shown, text, named, root, limits)
+        if key:
+            cache.put(seeds_key, named)
     return _Job(spec, shown, key)
 
 

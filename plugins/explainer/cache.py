@@ -85,13 +85,15 @@ class Cache:
 
         ``count=False`` leaves :attr:`hits` and :attr:`misses` alone (lookups
         that are not themselves results, such as an index entry)."""
-        hits, misses = self.hits, self.misses
-        value = self._get(key)
-        if not count:
-            self.hits, self.misses = hits, misses
+        value = self._load(key)
+        if count:
+            if value is None:
+                self.misses += 1
+            else:
+                self.hits += 1
         return value
 
-    def _get(self, key: str) -> Any | None:
+    def _load(self, key: str) -> Any | None:
         path = self._path(key)
         try:
             with path.open("rb") as handle:
@@ -100,15 +102,12 @@ class Cache:
             if fmt != _FORMAT or stored_key != key:
                 raise ValueError("entry does not match its key")
         except (FileNotFoundError, NotADirectoryError):
-            self.misses += 1
             return None
         except Exception as exc:  # any damage: truncated, garbage, old classes
             log.debug("explainer cache: ignoring unreadable %s (%s)", path, exc)
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-            self.misses += 1
             return None
-        self.hits += 1
         return value
 
     @staticmethod

@@ -164,7 +164,7 @@ def _cached_glossary(
     return entries, key
 
 
-def _cached(cache: Cache | None, parts: list[str | None], compute: Any) -> Any:
+def _cached(cache: Cache | None, parts: list[str | None], compute: Callable[[], Any]) -> Any:
     """``compute()``, stored under a key made of other keys (not cached if one is unknown)."""
     if cache is None or any(part is None for part in parts):
         return compute()
@@ -178,6 +178,11 @@ def _cached(cache: Cache | None, parts: list[str | None], compute: Any) -> Any:
 
 # One PageReuse per build in progress, by id() of the settings its generators share.
 _reuse: dict[int, PageReuse] = {}
+
+
+def _pages(settings: dict[str, Any]) -> PageReuse:
+    """This build's PageReuse; one that always renders if the explainers were not read."""
+    return _reuse.get(id(settings)) or PageReuse(None, Path(settings["OUTPUT_PATH"]), None)
 
 
 class _Reused:
@@ -206,12 +211,9 @@ class _Base(Generator):
     ) -> None:
         page = PageRef(url=url, title=title, date=_midnight(day))
         path = urls.save_as(url)
-        reuse = _reuse.get(id(self.settings))
         writer.write_file(
             path,
-            _Reused(reuse, path, lambda: self.get_template(template))
-            if reuse
-            else self.get_template(template),
+            _Reused(_pages(self.settings), path, lambda: self.get_template(template)),
             self.context,
             relative_urls=relative and self.settings["RELATIVE_URLS"],
             url=url,
@@ -366,7 +368,7 @@ class DataExportGenerator(Generator):
         from .export import explainer_json
 
         glossary = self.context.get("glossary", [])
-        reuse = _reuse.get(id(self.settings))
+        pages = _pages(self.settings)
         for ex in self.context.get("explainers", []):
             path = urls.data(ex.slug)
             target = Path(self.output_path) / path
@@ -376,7 +378,7 @@ class DataExportGenerator(Generator):
                 return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(reuse.page(path, export) if reuse else export(), encoding="utf-8")
+            target.write_text(pages.page(path, export), encoding="utf-8")
             log.info("Writing %s", target)
 
 

@@ -87,22 +87,19 @@ def _merge_differences(
         group_sources[gi].add(sentences[span.sentence_id].source_id)
         holding[(groups[gi][0], span.sentence_id, span.start)].append(gi)
 
+    def join(gi: int, d: Difference) -> bool:
+        """Add d's other span to group gi if gi holds one side and lacks the other's source."""
+        for have, new in ((d.a, d.b), (d.b, d.a)):
+            held = gi in holding[(d.kind, have.sentence_id, have.start)]
+            if held and sentences[new.sentence_id].source_id not in group_sources[gi]:
+                add(gi, new)
+                return True
+        return False
+
     for d in found:
         near = {*holding[(d.kind, d.a.sentence_id, d.a.start)]}
         near.update(holding[(d.kind, d.b.sentence_id, d.b.start)])
-        for gi in sorted(near):
-            keys = {(s.sentence_id, s.start) for s in groups[gi][2]}
-            joined = False
-            for have, new in ((d.a, d.b), (d.b, d.a)):
-                if (have.sentence_id, have.start) in keys and (
-                    sentences[new.sentence_id].source_id not in group_sources[gi]
-                ):
-                    add(gi, new)
-                    joined = True
-                    break
-            if joined:
-                break
-        else:
+        if not any(join(gi, d) for gi in sorted(near)):
             groups.append((d.kind, d.what, []))
             group_sources.append(set())
             add(len(groups) - 1, d.a)

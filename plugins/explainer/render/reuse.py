@@ -29,17 +29,19 @@ class PageReuse:
     """One build's pages: reuse what the previous build with the same key wrote."""
 
     def __init__(self, store: Cache | None, output: Path, site_key: str | None):
-        self.store = store
+        # Without a store or a key nothing is reused or recorded: every page renders.
+        self.store = store if site_key else None
         self.output = output
-        self.site_key = site_key if store is not None else None
+        self.site_key = site_key
         self.written: dict[str, str] = {}  # page path -> SHA-256 of its bytes
         self.reused = 0
         self.rendered = 0
-        self._manifest = store.key(b"pages", str(output).encode()) if store else ""
+        self._manifest = ""
         self._previous: dict[str, str] = {}
-        if store is not None and self.site_key:
-            previous = store.get(self._manifest, count=False)
-            if isinstance(previous, dict) and previous.get("site") == self.site_key:
+        if self.store is not None:
+            self._manifest = self.store.key(b"pages", str(output).encode())
+            previous = self.store.get(self._manifest, count=False)
+            if isinstance(previous, dict) and previous.get("site") == site_key:
                 self._previous = previous.get("pages") or {}
 
     def page(self, path: str, render: Callable[[], str]) -> str:
@@ -61,7 +63,7 @@ class PageReuse:
 
     def save(self) -> None:
         """Record this build's pages; call once its output is in place."""
-        if self.store is not None and self.site_key:
+        if self.store is not None:
             self.store.put(self._manifest, {"site": self.site_key, "pages": self.written})
 
 
