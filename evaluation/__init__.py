@@ -1,0 +1,1 @@
+"""Scores the source comparison on the labelled stories in ``eval/`` (``invoke evaluate``)."""

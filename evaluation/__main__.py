@@ -1,0 +1,88 @@
+"""``python -m evaluation [eval/] [--verbose]``: score every labelled story, per story and pooled.
+
+Exits 1 when the pooled development or holdout scores fall below the targets in
+:data:`.score.TARGETS`, and 2 with one line when a story or gold file is malformed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from explainer.errors import InputError
+
+from .gold import load_story, story_folders
+from .score import COLUMNS, TYPES, Scores, failures, run, score
+
+
+def _cell(sc: Scores, key: str) -> str:
+    total = sc.counts[key + ".total"]
+    return f"{sc.counts[key + '.hits']}/{total}" if total else "-"
+
+
+def _row(name: str, sc: Scores) -> str:
+    cells = [f"{_cell(sc, key):>8}" for _, key in COLUMNS]
+    return f"{name:32}" + "".join(cells) + f"{sc.counts['support_other_side']:>6}"
+
+
+def _table(title: str, rows: list[tuple[str, Scores]], pooled: Scores) -> None:
+    print(f"\n{title}")
+    print(f"{'story':32}" + "".join(f"{h:>8}" for h, _ in COLUMNS) + f"{'other':>6}")
+    for name, sc in rows:
+        print(_row(name, sc))
+    print(_row("pooled", pooled))
+    ratios = "  ".join(
+        f"{h.strip()} {pooled.ratio(k):.2f}" for h, k in COLUMNS if pooled.ratio(k) is not None
+    )
+    print(f"{'':32}{ratios}")
+    by_type = "  ".join(
+        f"{t} {_cell(pooled, 'discrepancy_recall.' + t)}"
+        for t in TYPES
+        if pooled.counts[f"discrepancy_recall.{t}.total"]
+    )
+    print(f"{'':32}discrepancies found by type: {by_type}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
+    parser.add_argument("root", nargs="?", default="eval", type=Path)
+    parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false items")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if not args.root.is_dir():
+            raise InputError(str(args.root), "no such evaluation folder")
+        stories = [load_story(folder) for folder in story_folders(args.root)]
+        if not stories:
+            raise InputError(str(args.root), "no stories to evaluate")
+        results = [(s, score(s, run(s))) for s in stories]
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    status = 0
+    for title, holdout in (("development stories", False), ("holdout stories", True)):
+        rows = [(s.name, sc) for s, sc in results if s.holdout == holdout]
+        if not rows:
+            continue
+        pooled = Scores()
+        for _, sc in rows:
+            pooled += sc
+        _table(title, rows, pooled)
+        if args.verbose and not holdout:
+            for name, sc in rows:
+                for line in sc.missed:
+                    print(f"  {name}: missed {line}")
+                for line in sc.false:
+                    print(f"  {name}: false {line}")
+        failed = failures(pooled)
+        if failed:
+            status = 1
+            print(f"below target ({title}): " + "; ".join(failed))
+    print(f"\n{len(stories)} stories scored in {time.perf_counter() - started:.1f}s")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
