@@ -220,6 +220,14 @@ def test(c, args=""):
     sys.exit(code)
 
 
+@task(help={"verbose": "also list every missed and every false item (development stories only)"})
+def evaluate(c, verbose=False):
+    """Score the comparison on the labelled stories in eval/; fails below the targets."""
+    sys.exit(
+        _run([sys.executable, "-m", "evaluation", "eval", *(["--verbose"] if verbose else [])])
+    )
+
+
 @task(help={"skip_build": "check the existing output/ without rebuilding it first"})
 def check(c, skip_build=False):
     """Build, then run every quality gate over output/ (python -m checks output)."""

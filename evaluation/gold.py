@@ -74,7 +74,9 @@ def _load_yaml(gold: _Gold) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise InputError(gold.shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+        raise InputError(
+            gold.shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", line
+        ) from None
     if not isinstance(data, dict):
         raise InputError(gold.shown, "expected a mapping of gold labels")
     return data
@@ -114,9 +116,7 @@ def _resolver(gold: _Gold, documents: list[Document]):
             raise gold.fail(key, f"unknown source '{source}' in ref {ref!r}")
         needle = " ".join(words.split()).lower()
         hits = [
-            s.id
-            for s in by_source[source].sentences
-            if needle in " ".join(s.text.split()).lower()
+            s.id for s in by_source[source].sentences if needle in " ".join(s.text.split()).lower()
         ]
         if len(hits) != 1:
             what = "no sentence" if not hits else f"{len(hits)} sentences ({', '.join(hits)})"
@@ -170,7 +170,9 @@ def load_story(folder: Path, root: Path | None = None) -> Story:
         }
     for entry in _list(gold, data, "discrepancies"):
         if not isinstance(entry, dict) or entry.get("type") not in DISCREPANCY_TYPES:
-            raise gold.fail("type", f"a discrepancy's type is one of {', '.join(DISCREPANCY_TYPES)}")
+            raise gold.fail(
+                "type", f"a discrepancy's type is one of {', '.join(DISCREPANCY_TYPES)}"
+            )
         sides = entry.get("sides")
         if not isinstance(sides, list) or len(sides) < 2:
             raise gold.fail("sides", "a discrepancy needs two or more sides")
@@ -192,7 +194,9 @@ def load_story(folder: Path, root: Path | None = None) -> Story:
         if str(entry["value"]) not in story.sentences[sid].text:
             raise gold.fail("facts", f"value {entry['value']!r} is not in its sentence")
         story.facts.append((sid, str(entry["value"]), str(entry.get("measures") or "")))
-    story.open_questions = [resolve(r, "open_questions") for r in _list(gold, data, "open_questions")]
+    story.open_questions = [
+        resolve(r, "open_questions") for r in _list(gold, data, "open_questions")
+    ]
     return story
 
 

@@ -54,7 +54,11 @@ def run(story: Story) -> Explainer:
 
 
 def _cross_pairs(cites: list[str], source_of: dict[str, str]) -> set[Pair]:
-    return {frozenset(p) for p in combinations(dict.fromkeys(cites), 2) if source_of[p[0]] != source_of[p[1]]}
+    return {
+        frozenset(p)
+        for p in combinations(dict.fromkeys(cites), 2)
+        if source_of[p[0]] != source_of[p[1]]
+    }
 
 
 def _norm_value(text: str) -> str:
@@ -118,7 +122,10 @@ def score(story: Story, result: Explainer) -> Scores:
         want = _norm_value(value)
         hit = any(
             sid in f.cites
-            and any(want in _norm_value(v) or _norm_value(v) in want for v in [f.value, *f.values.values()])
+            and any(
+                want in _norm_value(v) or _norm_value(v) in want
+                for v in [f.value, *f.values.values()]
+            )
             for f in result.facts
         )
         sc.add("fact_recall", hit)

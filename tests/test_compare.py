@@ -62,7 +62,7 @@ def test_status_change():
     c = compare([a, b], {})
     assert [d.kind for d in c.discrepancies] == ["status"]
     values = c.discrepancies[0].values
-    assert values["a"].startswith("considering") and values["b"].startswith("signed")
+    assert "considering" in values["a"] and "signed" in values["b"]
 
 
 def test_reworded_agreement():
@@ -77,7 +77,7 @@ def test_negation():
     a = doc("a", "The ministry said the Elm Street bridge will reopen to traffic on Friday.")
     b = doc("b", "The ministry said the Elm Street bridge will not reopen to traffic on Friday.")
     c = compare([a, b], {})
-    assert [d.kind for d in c.discrepancies] == ["status"]
+    assert [d.kind for d in c.discrepancies] == ["negation"]
     assert "not" in c.discrepancies[0].values["b"]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FactStatus = Literal["all-sources", "some-sources", "one-source", "sources-differ"]
-DiffKind = Literal["number", "name", "status", "wording"]
+DiffKind = Literal["number", "name", "status", "date", "time", "duration", "negation", "wording"]
 
 
 @dataclass
@@ -86,6 +86,8 @@ class Discrepancy:
     topic: str | None = None
     # Where to highlight: {sentence_id: (start, end)} offsets into that sentence's text.
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    confidence: float = 1.0  # how sure the rules are; an editor's addition is 1
+    within_source: bool = False  # one source against itself (a dek against its body)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -93,6 +95,10 @@ class Discrepancy:
             "summary": self.summary,
             "cites": list(self.cites),
             "values": dict(self.values),
+            "spans": {sid: list(span) for sid, span in self.marks.items()},
+            "confidence": self.confidence,
+            "within_source": self.within_source,
+            "curated": self.curated,
         }
         if self.note:
             out["note"] = self.note

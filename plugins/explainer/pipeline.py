@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,8 @@ class Explainer:
     source_stats: dict[str, Any] = field(default_factory=dict)
     # The analysis cache key of the inputs (None when uncached); set by the batch builder
     input_key: str | None = None
+    # sentence id -> topic heading, computed once and shared by the analyses
+    topics: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}
@@ -130,24 +133,115 @@ def analysis_loaded() -> bool:
     return f"{__package__}.analyse.compare" in sys.modules
 
 
-def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
-    # Imported here, not at the top: a build whose explainers all come from the
-    # cache never loads the analysis modules (a third of the start-up time).
-    from .analyse import compare as compare_mod
-    from .analyse import facts as facts_mod
-    from .analyse import keypoints as keypoints_mod
-    from .analyse import questions as questions_mod
-    from .analyse import timeline as timeline_mod
+def _comparison(explainer: Explainer) -> None:
+    from .analyse import compare
 
-    curation = spec.curation
+    spec = explainer.spec
+    explainer.comparison = compare.compare(
+        explainer.documents,
+        spec.curation.get("comparison") or {},
+        explainer.topics,
+        spec.published,
+    )
+    explainer.source_stats = compare.source_stats(explainer.comparison, explainer.documents)
+
+
+def _topics(explainer: Explainer) -> None:
+    from .analyse.topics import assign_topics
+
+    explainer.topics = assign_topics(explainer.documents)
+
+
+def _key_points(explainer: Explainer) -> None:
+    from .analyse import keypoints
+
+    curation = explainer.spec.curation.get("key_points") or {}
+    explainer.key_points = keypoints.key_points(explainer.documents, curation)
+
+
+def _facts(explainer: Explainer) -> None:
+    from .analyse import facts
+
+    explainer.facts = facts.facts(explainer.documents)
+
+
+def _open_questions(explainer: Explainer) -> None:
+    from .analyse import questions
+
+    explainer.open_questions = questions.open_questions(explainer.documents)
+
+
+def _timeline(explainer: Explainer) -> None:
+    from .analyse import timeline
+
+    explainer.timeline = timeline.timeline(explainer.documents, explainer.spec.published)
+
+
+def _honest_support(explainer: Explainer) -> None:
+    """Cross-source citations only where the comparison found the same claim.
+
+    A key point or an agreeing fact may cite a sentence of another source only
+    when the two sentences are in one agreement; a sentence on the other side of
+    a discrepancy is never cited as support.
+    """
+    source_of = {sid: s.source_id for sid, s in explainer.sentences.items()}
+    agree = {
+        frozenset((a, b)) for g in explainer.comparison.agreements for a in g.cites for b in g.cites
+    }
+    conflict = {
+        frozenset((a, b))
+        for d in explainer.comparison.discrepancies
+        for a in d.cites
+        for b in d.cites
+    }
+
+    def supported(main: str, other: str) -> bool:
+        if source_of[main] == source_of[other]:
+            return True
+        pair = frozenset((main, other))
+        return pair in agree and pair not in conflict
+
+    for point in explainer.key_points:
+        point.cites = [
+            c for c in point.cites if c == point.cites[0] or supported(point.cites[0], c)
+        ]
+    total = len(explainer.documents)
+    for fact in explainer.facts:
+        if fact.status == "sources-differ":
+            continue
+        kept: list[str] = []
+        for cid in fact.cites:
+            if all(supported(k, cid) for k in kept):
+                kept.append(cid)
+        fact.cites = kept
+        sources = {source_of[c] for c in kept}
+        fact.status = (  # type: ignore[assignment]
+            "one-source"
+            if len(sources) <= 1
+            else "all-sources"
+            if len(sources) >= total
+            else "some-sources"
+        )
+
+
+Analysis = Callable[[Explainer], None]
+# The analyses in the order they run: each reads what earlier ones set on the explainer.
+ANALYSES: tuple[tuple[str, Analysis], ...] = (
+    ("topics", _topics),
+    ("key points", _key_points),
+    ("facts", _facts),
+    ("open questions", _open_questions),
+    ("timeline", _timeline),
+    ("comparison", _comparison),
+    ("disputed facts", _mark_disputed_facts),
+    ("honest support", _honest_support),
+)
+
+
+def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     explainer = Explainer(spec=spec, documents=documents)
-    explainer.key_points = keypoints_mod.key_points(documents, curation.get("key_points") or {})
-    explainer.facts = facts_mod.facts(documents)
-    explainer.open_questions = questions_mod.open_questions(documents)
-    explainer.timeline = timeline_mod.timeline(documents, spec.published)
-    explainer.comparison = compare_mod.compare(documents, curation.get("comparison") or {})
-    explainer.source_stats = compare_mod.source_stats(explainer.comparison, documents)
-    _mark_disputed_facts(explainer)
+    for _name, step in ANALYSES:
+        step(explainer)
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")

@@ -1,15 +1,18 @@
 """Source comparison: which claims the sources share, where they differ, what only one has.
 
-1. **Align**: body sentences of different sources are paired by
-   :mod:`.similarity` (TF-IDF cosine with numbers and names weighted up).
-2. **Classify** each aligned pair with the general rules of
-   :mod:`.differences`; a pair with no difference found agrees.
-3. **Group**: agreeing pairs that share a sentence merge into one agreement,
-   and differences of one kind that share a span merge into one discrepancy,
-   so three sources give one item with three values, not three items.
-4. **Coverage**: a body sentence aligned with nothing is reported as found in
-   its source only, under its topic.
-5. **Curation** from the content file: editor's notes, dismissals and
+1. **Claims**: every sentence becomes a :class:`~.claims.Statement`, its
+   clauses with typed slots (actors, amounts, times, implied dates, status).
+2. **Align** (:mod:`.align`): statements of different sources that report
+   the same claim, from shared concepts, actors and measures.
+3. **Conflicts** (:mod:`.conflicts`): the ordered rule table finds typed
+   discrepancies on aligned pairs; pairs that only share a topic are checked
+   for times of day and implied dates. A headline or dek is also checked
+   against its own source's body.
+4. **Group**: aligned pairs with no conflict merge into agreements; conflicts
+   of one kind that share a span merge into one discrepancy, so three
+   sources give one item with three values.
+5. **Coverage**: a body sentence aligned with nothing is found in its source only.
+6. **Curation** from the content file: editor's notes, dismissals and
    additions (see :func:`apply_curation`).
 
 Works for any number of sources; with one there is nothing to align.
@@ -18,19 +21,21 @@ Works for any number of sources; with one there is nothing to align.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from ..errors import InputError
 from ..items import Agreement, Cited, Comparison, Discrepancy, SourceStats
 from ..model import Document, Sentence
 from ..parse.markdown import render_inline
-from .differences import Difference, Span, differences
-from .similarity import SentenceIndex, aligned_pairs, make_unit
-from .topics import assign_topics
+from .align import ALIGN, align, score
+from .claims import Statement, statement
+from .conflicts import WITHIN_SOURCE_RULES, Conflict, Side, conflicts
 
-# Two sentences scoring at least this (boosted TF-IDF cosine) report the same thing.
-ALIGN_THRESHOLD = 0.18
-KINDS = ("number", "name", "status", "wording")
+KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
+# Rules for pairs that share a topic but not clearly one claim: slots specific enough
+# that two of them in one story are about the same event.
+RELATED_RULES = ("time", "implied date", "role")
 
 
 class _UnionFind:
@@ -54,20 +59,28 @@ def _quote(text: str) -> str:
     return f"“{' '.join(text.split())}”"
 
 
+_SUMMARY = {
+    "number": "Sources differ on {what}",
+    "duration": "Sources differ on how long",
+    "time": "Sources differ on the time of day",
+    "date": "Sources differ on when",
+    "name": "Sources name different parties",
+    "status": "Sources differ on how far this has gone",
+    "negation": "One source says this happened, another says it did not",
+    "wording": "Sources give the same number for different things",
+}
+
+
 def _summary(diff_kind: str, what: str, values: dict[str, str], labels: dict[str, str]) -> str:
     said = "; ".join(f"{labels[src]} says {_quote(v)}" for src, v in values.items())
-    if diff_kind == "number":
-        topic = "how many " + what if what != "figure" else "a figure"
-        return f"Sources differ on {topic}: {said}."
-    if diff_kind == "wording":
-        return f"Sources give the same number for different things: {said}."
-    if diff_kind == "name":
-        return f"Sources name different parties: {said}."
-    return f"Sources differ on how far this has gone: {said}."
+    head = _SUMMARY.get(diff_kind, "Sources differ").format(
+        what=what if what != "figure" else "a figure"
+    )
+    return f"{head}: {said}."
 
 
 def _merge_differences(
-    found: list[Difference], sentences: dict[str, Sentence], labels: dict[str, str]
+    found: list[Conflict], sentences: dict[str, Sentence], labels: dict[str, str]
 ) -> list[Discrepancy]:
     """One discrepancy per kind and differing span, across any number of sources.
 
@@ -76,18 +89,19 @@ def _merge_differences(
     sources, "A says 12, B says 12, C says 15" becomes one discrepancy.
     """
     order = {sid: i for i, sid in enumerate(sentences)}
-    groups: list[tuple[str, str, list[Span]]] = []  # (kind, what, spans)
+    groups: list[tuple[str, str, list[Side]]] = []  # (kind, what, spans)
+    confidence: list[float] = []
     group_sources: list[set[str]] = []
     # (kind, sentence id, span start) -> groups holding that span, oldest first:
     # each difference looks only at groups it could join, not at all of them.
     holding: dict[tuple[str, str, int], list[int]] = defaultdict(list)
 
-    def add(gi: int, span: Span) -> None:
+    def add(gi: int, span: Side) -> None:
         groups[gi][2].append(span)
         group_sources[gi].add(sentences[span.sentence_id].source_id)
         holding[(groups[gi][0], span.sentence_id, span.start)].append(gi)
 
-    def join(gi: int, d: Difference) -> bool:
+    def join(gi: int, d: Conflict) -> bool:
         """Add d's other span to group gi if gi holds one side and lacks the other's source."""
         for have, new in ((d.a, d.b), (d.b, d.a)):
             held = gi in holding[(d.kind, have.sentence_id, have.start)]
@@ -99,13 +113,17 @@ def _merge_differences(
     for d in found:
         near = {*holding[(d.kind, d.a.sentence_id, d.a.start)]}
         near.update(holding[(d.kind, d.b.sentence_id, d.b.start)])
-        if not any(join(gi, d) for gi in sorted(near)):
+        joined = next((gi for gi in sorted(near) if join(gi, d)), None)
+        if joined is not None:
+            confidence[joined] = max(confidence[joined], d.confidence)
+        else:
             groups.append((d.kind, d.what, []))
             group_sources.append(set())
+            confidence.append(d.confidence)
             add(len(groups) - 1, d.a)
             add(len(groups) - 1, d.b)
     out: list[Discrepancy] = []
-    for kind, what, spans in groups:
+    for (kind, what, spans), sure in zip(groups, confidence, strict=True):
         ordered = sorted(spans, key=lambda s: (order[s.sentence_id], s.start))
         values: dict[str, str] = {}
         for span in ordered:
@@ -118,10 +136,16 @@ def _merge_differences(
                 cites=list(dict.fromkeys(s.sentence_id for s in ordered)),
                 values=values,
                 marks={s.sentence_id: (s.start, s.end) for s in reversed(ordered)},
+                confidence=round(sure, 2),
+                within_source=len({sentences[c].source_id for c in cites_of(ordered)}) == 1,
             )
         )
-    out.sort(key=lambda d: (min(order[c] for c in d.cites), KINDS.index(d.kind), d.cites))
+    out.sort(key=lambda d: (-d.confidence, min(order[c] for c in d.cites), KINDS.index(d.kind)))
     return out
+
+
+def cites_of(spans: list[Side]) -> list[str]:
+    return list(dict.fromkeys(s.sentence_id for s in spans))
 
 
 def _agreements(pairs: list[tuple[Sentence, Sentence]], order: dict[str, int]) -> list[Agreement]:
@@ -179,40 +203,68 @@ def _merge_rows(rows: list[Agreement], order: dict[str, int]) -> list[Agreement]
     return out
 
 
-def _topics(documents: list[Document]) -> dict[str, str]:
-    return assign_topics(documents)
+def statements(documents: list[Document], published: date | None = None) -> dict[str, Statement]:
+    """Every sentence of every document as a statement with its claims."""
+    return {
+        s.id: statement(s, d.meta.published or published) for d in documents for s in d.sentences
+    }
 
 
-def compare(documents: list[Document], curation: dict[str, Any]) -> Comparison:
+def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> list[Conflict]:
+    """A headline or dek against its own source's body: typed values only."""
+    found: list[Conflict] = []
+    for d in documents:
+        heads = [by_id[s.id] for s in (d.headline, d.dek) if s is not None]
+        if not heads:
+            continue
+        body = [by_id[s.id] for s in d.body_sentences]
+        pool = heads + body
+        from .align import _idf, _norm
+
+        idf = _idf(pool)
+        norms = {st.id: _norm(st, idf) for st in pool}
+        for head in heads:
+            for st in body:
+                if score(head, st, idf, norms) >= ALIGN:
+                    found.extend(conflicts(head, st, WITHIN_SOURCE_RULES))
+    return found
+
+
+def compare(
+    documents: list[Document],
+    curation: dict[str, Any],
+    topics: dict[str, str] | None = None,
+    published: date | None = None,
+) -> Comparison:
     """Align, classify and cover the explainer's sources; then apply curation."""
     sentences = {s.id: s for d in documents for s in d.sentences}
-    body = [s for d in documents for s in d.body_sentences]
     order = {sid: i for i, sid in enumerate(sentences)}
     labels = {d.id: d.meta.label for d in documents}
     comparison = Comparison(only_in={d.id: [] for d in documents})
+    topics = topics or {}
 
     aligned: set[str] = set()
     if len(documents) >= 2:
-        index = SentenceIndex([make_unit(s.id, s.source_id, s.text) for s in body])
-        matches = aligned_pairs(index, labels, threshold=ALIGN_THRESHOLD)
-        found: list[Difference] = []
+        by_id = statements(documents, published)
+        found: list[Conflict] = []
         agreeing: list[tuple[Sentence, Sentence]] = []
-        # Strongest first, so the best pairs seed the agreement rows.
-        for m in sorted(matches, key=lambda m: (-m.score.value, order[m.a.id], order[m.b.id])):
-            a, b = sentences[m.a.id], sentences[m.b.id]
-            aligned.update((a.id, b.id))
-            diffs = differences(a, b)
-            if diffs:
-                found.extend(diffs)
-            else:
-                agreeing.append((a, b))
+        pairs = align(list(by_id.values()))
+        for pair in sorted(pairs, key=lambda p: (-p.score, order[p.a.id], order[p.b.id])):
+            a, b = sentences[pair.a.id], sentences[pair.b.id]
+            diffs = conflicts(pair.a, pair.b, None if pair.aligned else RELATED_RULES)
+            found.extend(diffs)
+            if pair.aligned:
+                aligned.update((a.id, b.id))
+                if not diffs:
+                    agreeing.append((a, b))
+        found.extend(_within_source(documents, by_id))
         comparison.discrepancies = _merge_differences(found, sentences, labels)
         comparison.agreements = _agreements(agreeing, order)
 
-    topics = _topics(documents) if documents else {}
+    differ = {c for d in comparison.discrepancies for c in d.cites}
     for d in documents:
         for s in d.body_sentences:
-            if s.id not in aligned and len(documents) >= 2:
+            if s.id not in aligned and s.id not in differ and len(documents) >= 2:
                 topic = topics.get(s.id) or s.section
                 comparison.only_in[d.id].append(Cited(s.text, [s.id], topic))
     for item in [*comparison.agreements, *comparison.discrepancies]:
@@ -302,12 +354,26 @@ def apply_curation(
             )
         )
         _set_note(comparison.discrepancies[-1], entry.get("note"))
+        _drop_agreement(comparison, set(cites))
 
     for entry in curation.get("notes") or []:
         cites = _cites(entry, "notes", sentences)
         if not entry.get("note"):
             raise InputError(None, "curation comparison: a notes entry needs a 'note'")
         _set_note(_find(comparison.discrepancies, cites, "note"), entry["note"])
+
+
+def _drop_agreement(comparison: Comparison, cites: set[str]) -> None:
+    """An editor's added discrepancy: its sentences no longer agree with each other."""
+    kept = []
+    for a in comparison.agreements:
+        if len(cites & set(a.cites)) >= 2:
+            a.cites = [c for c in a.cites if c not in cites] + [c for c in a.cites if c in cites][
+                :1
+            ]
+        if len(a.cites) >= 2:
+            kept.append(a)
+    comparison.agreements = kept
 
 
 def _marks_for(

@@ -1,0 +1,332 @@
+"""The claim model: each sentence split into clauses with typed slots.
+
+A :class:`Claim` is one clause of a sentence and carries what alignment and
+the discrepancy rules compare:
+
+* **who**: named actors (:class:`Actor`), each with its descriptor
+  ("VietJet, a low-cost airline" gives the actor the role words
+  "low-cost airline") and the predicate it is the agent of;
+* **what**: the clause's concepts (content words, synonyms folded together);
+* **quantities**: :class:`~.slots.Amount` with the range its modifier allows
+  and the concepts it measures;
+* **when**: times of day and implied dates (:mod:`.slots`);
+* **status**: settled, tentative, future, expected, reported or negated.
+
+Everything here is general English from :mod:`.lexicon`; nothing knows a story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from ..model import Sentence
+from .lexicon import lexicon
+from .slots import Amount, ClockTime, PriorOccurrence, amounts, clock_times, prior_occurrences
+from .tokens import STOP_WORDS, entity_spans, normalise, stem, word_spans
+
+EN = lexicon("en")
+_CONCEPT = {w: group[0] for group in EN.SYNONYMS for w in group}
+# How many content words either side of an amount describe what it measures.
+MEASURE_WINDOW = 4
+FUZZY_SAME_NAME = 85
+
+
+@lru_cache(maxsize=16384)
+def concept(word: str) -> str:
+    """One key for a word and its synonyms: "killed", "deaths" and "dead" give "die"."""
+    w = word.lower()
+    if w in _CONCEPT:
+        return _CONCEPT[w]
+    s = stem(w)
+    return _CONCEPT.get(s, s)
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    start: int
+    end: int
+    descriptor: frozenset[str]  # concepts of an apposition or of the words before the name
+    agent_of: frozenset[str]  # concepts of the predicate the actor performs
+    place: bool  # written as a location ("in Hanoi") or an adjective ("Chinese")
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+@dataclass(frozen=True)
+class Measured:
+    amount: Amount
+    measures: frozenset[str]  # concepts of the words around the amount, in its clause
+
+
+@dataclass
+class Claim:
+    """One clause of a sentence, with its slots. Offsets are into the sentence."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    concepts: frozenset[str]
+    actors: list[Actor] = field(default_factory=list)
+    amounts: list[Measured] = field(default_factory=list)
+    times: list[ClockTime] = field(default_factory=list)
+    priors: list[PriorOccurrence] = field(default_factory=list)
+    status: frozenset[str] = frozenset()  # settled | tentative | future | expected | reported
+    negated: frozenset[str] = frozenset()  # concepts of negated predicates
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+@dataclass
+class Statement:
+    """A sentence and its claims, with the sentence-level features alignment uses."""
+
+    sentence: Sentence
+    claims: list[Claim]
+    concepts: frozenset[str]
+    actors: list[Actor]
+
+    @property
+    def id(self) -> str:
+        return self.sentence.id
+
+    @property
+    def source_id(self) -> str:
+        return self.sentence.source_id
+
+    def slot_claims(self) -> list[Claim]:
+        return [c for c in self.claims if c.amounts or c.times or c.priors]
+
+
+# -- names --------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    return " ".join(w for w in re.findall(r"[\w'-]+", _fold(name)) if w not in EN.TITLES)
+
+
+def _distinctive(name: str) -> list[str]:
+    words = [w.removesuffix("'s") for w in name_key(name).split()]
+    core = [w for w in words if w not in EN.GENERIC_NAME_WORDS]
+    return core or words
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    # A place and its adjective or demonym: "norland" / "norlandic".
+    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 4
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    letters = short.replace(".", "")
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'-]*", long_)
+        if w.lower() not in ("of", "the", "and", "for", "de")
+    ]
+    return (
+        2 <= len(letters) <= 6
+        and letters.isupper()
+        and letters == "".join(w[0].upper() for w in words)
+    )
+
+
+@lru_cache(maxsize=65536)
+def same_actor(x: str, y: str) -> bool:
+    """Whether two written names plausibly name one actor.
+
+    Titles and generic words are ignored ("the Norland army" = "Norlandic
+    Army"), spelling and transliteration variants match fuzzily, an acronym
+    matches the words it abbreviates, and a short name matches a longer one
+    that contains it ("Halvorsen" = "Halvorsen Marine Holdings").
+    """
+    if x == y:
+        return True
+    if _acronym_of(x, y) or _acronym_of(y, x):
+        return True
+    kx, ky = name_key(x), name_key(y)
+    if kx.replace(" ", "") == ky.replace(" ", "") or fuzz.ratio(kx, ky) >= FUZZY_SAME_NAME + 5:
+        return True
+    dx, dy = _distinctive(x), _distinctive(y)
+    short, long_ = sorted((dx, dy), key=len)
+    return all(any(_same_word(s, w) for w in long_) for s in short)
+
+
+def _is_adjective(name: str) -> bool:
+    return " " not in name and name.lower().endswith(EN.DEMONYM_SUFFIXES[:4])
+
+
+_APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;()—]{3,60}?)\s*(?:,|;|—|\.|$)")
+
+
+def _actors(text: str) -> list[Actor]:
+    spans = entity_spans(text)
+    words = word_spans(normalise(text))
+    out = []
+    for start, end, name in spans:
+        before = [w for s, e, w in words if e <= start]
+        cased = [text[s:e] for s, e, _ in words if e <= start]
+        after = [(s, w) for s, e, w in words if s >= end]
+        place = bool(before and before[-1] in EN.LOCATIVE) or _is_adjective(name)
+        descriptor: set[str] = set()
+        m = _APPOSITION.match(text[end:])
+        if m:
+            descriptor |= {concept(w) for w in re.findall(r"\b[a-z][\w-]*", m.group(1))}
+        # Lower-case words right before the name: "the low-cost carrier Acme".
+        lead = []
+        for w, raw in zip(reversed(before), reversed(cased), strict=False):
+            if w in STOP_WORDS or w in EN.DETERMINERS or not raw[:1].islower() or len(lead) == 3:
+                break
+            lead.append(w)
+        pre_text = text[max(0, start - 40) : start]
+        if lead and re.search(r"[a-z]\s+$", pre_text):
+            descriptor |= {concept(w) for w in lead}
+        agent = set()
+        skipped = 0
+        for _, w in after:  # the first content word after the name: "X (who) (will) operate"
+            if w in STOP_WORDS or w in EN.AUXILIARIES or not w.isalpha():
+                skipped += 1
+                if skipped > 3:
+                    break
+                continue
+            agent.add(concept(w))
+            break
+        if before and before[-1] == "by":
+            # "signed on the other side by X": X is the agent of the participle before "by".
+            participle = next((w for w in reversed(before[-7:-1]) if w.endswith("ed")), None)
+            if participle:
+                agent.add(concept(participle))
+        out.append(Actor(name, start, end, frozenset(descriptor), frozenset(agent), place))
+    return out
+
+
+# -- clauses and status -------------------------------------------------------------
+
+_BOUNDARY = re.compile(
+    r";|\s[—–]\s|—|,\s+(?=(?:and|but|while|whereas|which|who|although|though|after|before|when|as|because)\b)|,\s+(?=[a-z]+ing\b)"
+)
+
+
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(m.start() for m in _BOUNDARY.finditer(text)), len(text)]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip(" ,;—–")]
+
+
+def _status(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = [w for _, _, w in word_spans(normalise(text))]
+    status, negated = set(), set()
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else ""
+        if prev in EN.DETERMINERS:
+            continue
+        if w in EN.FUTURE:
+            status.add("future")
+        elif w in EN.EXPECTED and prev in EN.AUXILIARIES:
+            status.add("expected")
+        elif w in EN.TENTATIVE:
+            status.add("tentative")
+        elif w in EN.REPORTED:
+            status.add("reported")
+        elif w in EN.SETTLED:
+            # "has to be ratified", "to be signed": still pending.
+            status.add("tentative" if prev in ("be", "to") else "settled")
+        elif prev in ("has", "have", "had") and w.endswith("ed"):
+            status.add("settled")
+        if w in EN.NEGATORS or w.endswith("n't"):
+            for nxt in words[i + 1 : i + 4]:
+                if nxt not in STOP_WORDS and nxt not in EN.NEGATORS:
+                    negated.add(concept(nxt))
+                    break
+    return frozenset(status), frozenset(negated)
+
+
+def _concepts(text: str) -> frozenset[str]:
+    return frozenset(
+        concept(w)
+        for _, _, w in word_spans(normalise(text))
+        if w not in STOP_WORDS and len(w) > 1 and not w[0].isdigit()
+    )
+
+
+_DEFINITE = frozenset(
+    {"the", "these", "those", "its", "their", "his", "her", "both", "our", "other"}
+)
+
+
+def _anaphoric(text: str, amount: Amount) -> bool:
+    """ "The two sides", "the other two": a reference to things already counted."""
+    before = word_spans(normalise(text[: amount.start]))
+    return bool(before) and before[-1][2] in _DEFINITE
+
+
+def _measure(text: str, lo: int, hi: int, amount: Amount) -> frozenset[str]:
+    words = [
+        (s, e, w)
+        for s, e, w in word_spans(normalise(text))
+        if lo <= s < hi and w not in STOP_WORDS and not w[0].isdigit()
+    ]
+    before = [w for s, e, w in words if e <= amount.start][-MEASURE_WINDOW:]
+    after = [w for s, e, w in words if s >= amount.end][:MEASURE_WINDOW]
+    inside = (
+        amount.unit if amount.unit and amount.unit.isalpha() and amount.kind == "count" else None
+    )
+    found = {concept(w) for w in before + after if not _in_number(w)}
+    if inside:
+        found.add(concept(inside))
+    return frozenset(found)
+
+
+def _in_number(word: str) -> bool:
+    return word in ("million", "billion", "thousand", "trillion", "percent", "cent", "per")
+
+
+def statement(sentence: Sentence, published: date | None = None) -> Statement:
+    text = sentence.text
+    actors = _actors(text)
+    all_amounts = amounts(text)
+    times = clock_times(text)
+    priors = prior_occurrences(text, published)
+    claims = []
+    for lo, hi in clause_bounds(text):
+        inside = lambda x, lo=lo, hi=hi: lo <= x.start < hi  # noqa: E731
+        status, negated = _status(text[lo:hi])
+        claims.append(
+            Claim(
+                sentence=sentence,
+                start=lo,
+                end=hi,
+                concepts=_concepts(text[lo:hi]),
+                actors=[a for a in actors if inside(a)],
+                amounts=[
+                    Measured(a, _measure(text, lo, hi, a))
+                    for a in all_amounts
+                    if inside(a) and not _anaphoric(text, a)
+                ],
+                times=[t for t in times if inside(t)],
+                priors=[p for p in priors if inside(p)],
+                status=status,
+                negated=negated,
+            )
+        )
+    return Statement(sentence, claims, _concepts(text), actors)

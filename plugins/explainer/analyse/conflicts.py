@@ -1,0 +1,382 @@
+"""Typed discrepancies between two statements that report the same thing.
+
+The rules live in one ordered table, :data:`RULES`; each is a small function
+``rule(a, b) -> list[Conflict]`` over two :class:`~.claims.Statement` objects.
+A rule looks for positive evidence of a difference in one slot (amounts,
+durations, times of day, dates, implied dates, names, status, negation) and
+returns the differing spans with a confidence in [0, 1]. Compatible readings
+are agreement: "more than 30" and "31", "about 40" and "dozens", a name and
+its transliteration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .claims import EN, Claim, Measured, Statement, concept, same_actor
+from .quantities import MONTH_NUMBERS
+from .slots import compatible, same_moment
+from .tokens import STOP_WORDS
+
+# A measure must share this many concepts with the other's to be the same measure.
+MIN_MEASURE_OVERLAP = 1
+# Two figures further apart than this factor measure different things.
+MAX_RATIO = 20
+
+
+@dataclass(frozen=True)
+class Side:
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # number | name | status | date | time | duration | negation
+    what: str  # a few words naming what differs
+    a: Side
+    b: Side
+    confidence: float
+
+
+def _side(claim: Claim, start: int, end: int) -> Side:
+    return Side(claim.sentence.id, start, end, claim.sentence.text[start:end])
+
+
+def _measured(st: Statement, kinds: Iterable[str]) -> list[tuple[Claim, Measured]]:
+    return [(c, m) for c in st.claims for m in c.amounts if m.amount.kind in kinds]
+
+
+def _family(m: Measured) -> tuple[str, str | None]:
+    a = m.amount
+    if a.kind in ("count", "number"):
+        return ("count", None)
+    return (a.kind, a.unit)
+
+
+def _orders_apart(x: Measured, y: Measured) -> bool:
+    """$4 a share and $2 billion are not one measure misreported."""
+    vx, vy = x.amount.exact, y.amount.exact
+    return bool(vx and vy) and max(vx, vy) / max(min(vx, vy), 1e-9) > MAX_RATIO
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _pair_amounts(a: Statement, b: Statement, kinds: tuple[str, ...]):
+    """Best one-to-one pairing of amounts measuring the same thing, compatible pairs first."""
+    left, right = _measured(a, kinds), _measured(b, kinds)
+    scored = []
+    for i, (_, ma) in enumerate(left):
+        for j, (_, mb) in enumerate(right):
+            if _family(ma) != _family(mb) or _orders_apart(ma, mb):
+                continue
+            shared = ma.measures & mb.measures
+            unit_a, unit_b = ma.amount.unit, mb.amount.unit
+            counts = ma.amount.kind == "count" and mb.amount.kind == "count"
+            same_noun = counts and concept(unit_a or "") == concept(unit_b or "")
+            if counts and not same_noun:
+                continue  # 31 people and 12 children: two different counts
+            if len(shared) < MIN_MEASURE_OVERLAP and not same_noun:
+                continue
+            ok = compatible(ma.amount, mb.amount)
+            scored.append((ok, _overlap(ma.measures, mb.measures) + 0.5 * same_noun, i, j))
+    scored.sort(key=lambda t: (not t[0], -t[1], t[2], t[3]))
+    used_a, used_b = set(), set()
+    for ok, score, i, j in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        yield left[i], right[j], ok, score
+
+
+def numbers(a: Statement, b: Statement) -> list[Conflict]:
+    """The same measure with values no single figure could satisfy."""
+    out = []
+    for (ca, ma), (cb, mb), ok, score in _pair_amounts(
+        a, b, ("count", "number", "money", "percent")
+    ):
+        if ok or score < 0.34:
+            continue
+        shared = sorted(ma.measures & mb.measures)
+        out.append(
+            Conflict(
+                "number",
+                " ".join(shared[:3]) or "figure",
+                _side(ca, ma.amount.start, ma.amount.end),
+                _side(cb, mb.amount.start, mb.amount.end),
+                min(1.0, 0.5 + score / 2),
+            )
+        )
+    return out
+
+
+def durations(a: Statement, b: Statement) -> list[Conflict]:
+    out = []
+    for (ca, ma), (cb, mb), ok, score in _pair_amounts(a, b, ("duration",)):
+        if not ok and score >= 0.5:
+            out.append(
+                Conflict(
+                    "duration",
+                    "how long",
+                    _side(ca, ma.amount.start, ma.amount.end),
+                    _side(cb, mb.amount.start, mb.amount.end),
+                    min(1.0, 0.5 + score / 2),
+                )
+            )
+    return out
+
+
+def times(a: Statement, b: Statement) -> list[Conflict]:
+    """Times of day that cannot be the same moment (zones and 12/24-hour formats honoured)."""
+    left = [(c, t) for c in a.claims for t in c.times]
+    right = [(c, t) for c in b.claims for t in c.times]
+    if not left or not right:
+        return []
+    if any(same_moment(x, y) is not False for _, x in left for _, y in right):
+        return []  # some reading of the two agrees
+    (ca, x), (cb, y) = left[0], right[0]
+    return [
+        Conflict("time", "time of day", _side(ca, x.start, x.end), _side(cb, y.start, y.end), 0.8)
+    ]
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = re.compile(
+    r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b"
+    r"|\b(?P<m1>"
+    + "|".join(k for k in MONTH_NUMBERS if len(k) > 3)
+    + r")\s+(?P<d1>\d{1,2})\b(?!,?\s*\d{4}\s*-)"
+    r"|\b(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(k for k in MONTH_NUMBERS if len(k) > 3) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _days(claim: Claim) -> list[tuple[int, int, str]]:
+    text = claim.sentence.text
+    out = []
+    for m in _DAY.finditer(text, claim.start, claim.end):
+        if m.group("wd"):
+            key = m.group("wd").lower()
+        else:
+            month = MONTH_NUMBERS[(m.group("m1") or m.group("m2")).lower()]
+            key = f"{month}-{int(m.group('d1') or m.group('d2'))}"
+        out.append((m.start(), m.end(), key))
+    return out
+
+
+def dates(a: Statement, b: Statement) -> list[Conflict]:
+    """The same event on different days: weekday against weekday, or day against day."""
+    out = []
+    for ca in a.claims:
+        for cb in b.claims:
+            da, db = _days(ca), _days(cb)
+            if not da or not db:
+                continue
+            shared = (ca.concepts & cb.concepts) - {concept(w) for w in _WEEKDAYS}
+            if len(shared) < 3 or len(shared) < 0.5 * min(len(ca.concepts), len(cb.concepts)):
+                continue
+            same_form = [(x, y) for x in da for y in db if x[2][0].isdigit() == y[2][0].isdigit()]
+            if same_form and all(x[2] != y[2] for x, y in same_form):
+                x, y = same_form[0]
+                out.append(
+                    Conflict("date", "date", _side(ca, x[0], x[1]), _side(cb, y[0], y[1]), 0.6)
+                )
+                return out
+    return out
+
+
+def implied_dates(a: Statement, b: Statement) -> list[Conflict]:
+    """ "First visit since 2017" against "second in less than 18 months"."""
+    for ca in a.claims:
+        for x in ca.priors:
+            for cb in b.claims:
+                for y in cb.priors:
+                    if _what_recurs(x.noun) != _what_recurs(y.noun):
+                        continue
+                    if x.high < y.low or y.high < x.low:
+                        return [
+                            Conflict(
+                                "date",
+                                "when this last happened",
+                                _side(ca, x.start, x.end),
+                                _side(cb, y.start, y.end),
+                                0.75,
+                            )
+                        ]
+    return []
+
+
+def _what_recurs(noun: str) -> frozenset[str]:
+    """The lower-case content words naming what recurs: "state visit" is not "visit"."""
+    words = re.findall(r"\b[a-z][a-z-]+\b", noun)
+    return frozenset(concept(w) for w in words if w not in STOP_WORDS and not w.endswith("'s"))
+
+
+def _head(descriptor: frozenset[str], other: frozenset[str]) -> bool:
+    return len(descriptor & other) >= 2
+
+
+def _unmatched(a: Statement, b: Statement) -> list:
+    """Actors of ``a`` (not places) that no actor of ``b`` names."""
+    return [
+        x
+        for x in a.actors
+        if not x.place and not any(same_actor(x.name, y.name) for y in b.actors if not y.place)
+    ]
+
+
+def _name_conflict(a: Statement, b: Statement, same_role) -> list[Conflict]:
+    for x in _unmatched(a, b):
+        for y in _unmatched(b, a):
+            what = same_role(x, y)
+            if what:
+                ca = next(c for c in a.claims if c.start <= x.start < c.end)
+                cb = next(c for c in b.claims if c.start <= y.start < c.end)
+                return [
+                    Conflict(
+                        "name", what, _side(ca, x.start, x.end), _side(cb, y.start, y.end), 0.65
+                    )
+                ]
+    return []
+
+
+def roles(a: Statement, b: Statement) -> list[Conflict]:
+    """Different actors with the same description: "X, a low-cost airline" / "low-cost airline Y"."""
+    return _name_conflict(
+        a,
+        b,
+        lambda x, y: (
+            " ".join(sorted(x.descriptor & y.descriptor))
+            if _head(x.descriptor, y.descriptor)
+            else ""
+        ),
+    )
+
+
+def _kind(name: str) -> str:
+    """person | organisation | other, from the name's own words."""
+    words = name.lower().replace("'s", "").split()
+    if words[-1] in EN.ORGANISATION_WORDS or (name.isupper() and name.lower() not in EN.TIME_ZONES):
+        return "organisation"
+    core = [w for w in words if w not in EN.TITLES]
+    if len(words) > len(core) or (2 <= len(core) <= 4 and not set(core) & EN.GENERIC_NAME_WORDS):
+        return "person"
+    return "other"
+
+
+def agents(a: Statement, b: Statement) -> list[Conflict]:
+    """Different people (or organisations) doing the same act: "introduced by X" / "Y, who introduced"."""
+
+    def same_act(x, y) -> str:
+        if _kind(x.name) != _kind(y.name) or _kind(x.name) == "other":
+            return ""
+        return " ".join(sorted(x.agent_of & y.agent_of & a.concepts & b.concepts))
+
+    return _name_conflict(a, b, same_act)
+
+
+_CONTRASTS = {
+    frozenset({"settled", "tentative"}),
+    frozenset({"settled", "future"}),
+    frozenset({"settled", "expected"}),
+    frozenset({"tentative", "future"}),
+}
+
+
+def _stage(claim: Claim) -> str | None:
+    order = ("settled", "tentative", "expected", "future")
+    found = [s for s in order if s in claim.status]
+    return found[0] if len(found) == 1 else None
+
+
+def status(a: Statement, b: Statement) -> list[Conflict]:
+    """The same act at different stages: signed against considering, done against will do."""
+    for ca in a.claims:
+        for cb in b.claims:
+            sa, sb = _stage(ca), _stage(cb)
+            if not sa or not sb or frozenset({sa, sb}) not in _CONTRASTS:
+                continue
+            if len(ca.concepts & cb.concepts) < 2:
+                continue
+            return [
+                Conflict(
+                    "status",
+                    "how far this has gone",
+                    _side(ca, ca.start, ca.end),
+                    _side(cb, cb.start, cb.end),
+                    0.55,
+                )
+            ]
+    return []
+
+
+def _antonym(x: Claim, y: Claim) -> str | None:
+    wx = {w.lower() for w in re.findall(r"[a-z]+", x.text.lower())}
+    wy = {w.lower() for w in re.findall(r"[a-z]+", y.text.lower())}
+    for one, other in EN.ANTONYMS:
+        if (wx & one and wy & other) or (wx & other and wy & one):
+            return sorted((wx | wy) & (one | other))[0]
+    return None
+
+
+def negation(a: Statement, b: Statement) -> list[Conflict]:
+    """An act negated in one source and stated in the other, or stated with its opposite."""
+    for ca in a.claims:
+        for cb in b.claims:
+            shared = ca.concepts & cb.concepts
+            for x, y in ((ca, cb), (cb, ca)):
+                flipped = (x.negated - y.negated) & y.concepts
+                if flipped and len(shared - flipped) >= 2:
+                    left, right = (x, y) if x is ca else (y, x)
+                    return [
+                        Conflict(
+                            "negation",
+                            sorted(flipped)[0],
+                            _side(left, left.start, left.end),
+                            _side(right, right.start, right.end),
+                            0.6,
+                        )
+                    ]
+            word = _antonym(ca, cb)
+            if word and len(shared) >= 2:
+                return [
+                    Conflict(
+                        "negation",
+                        word,
+                        _side(ca, ca.start, ca.end),
+                        _side(cb, cb.start, cb.end),
+                        0.5,
+                    )
+                ]
+    return []
+
+
+Rule = Callable[[Statement, Statement], list[Conflict]]
+# Order matters only for display; every rule runs on every aligned pair.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("number", numbers),
+    ("duration", durations),
+    ("time", times),
+    ("implied date", implied_dates),
+    ("date", dates),
+    ("role", roles),
+    ("agent", agents),
+    ("status", status),
+    ("negation", negation),
+)
+# Within one source (a dek against its own body) only typed values are compared.
+WITHIN_SOURCE_RULES = ("number", "duration", "time", "implied date", "date")
+
+
+def conflicts(a: Statement, b: Statement, rules: Iterable[str] | None = None) -> list[Conflict]:
+    wanted = set(rules) if rules is not None else None
+    return [c for name, rule in RULES if wanted is None or name in wanted for c in rule(a, b)]

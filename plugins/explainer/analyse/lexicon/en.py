@@ -1,0 +1,217 @@
+"""English word lists for the claim model. General English only: no story's words.
+
+Every list is lower-case. Stems are not used here, so a list reads as English;
+callers stem or match as they need.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make a claim tentative, settled, future or negated.
+TENTATIVE = _words(
+    "consider considers considering considered weigh weighs weighing explore explores exploring "
+    "discuss discusses discussing negotiate negotiates negotiating propose proposes proposing "
+    "mull mulls mulling study studying seek seeks seeking eye eyes eyeing"
+)
+SETTLED = _words(
+    "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
+    "ratified awarded accepted adopted passed enacted closed"
+)
+FUTURE = _words("will shall")
+EXPECTED = _words("expected likely set poised due")
+REPORTED = _words("reportedly allegedly reported")
+NEGATORS = _words("not no never n't neither nor")
+# A status word after one of these is an adjective or a noun ("a proposed tax").
+DETERMINERS = _words("a an the this that these those its their his her")
+AUXILIARIES = _words("is are was were be been being has have had do does did")
+
+# Predicates that contradict each other when said of the same thing.
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (_words("accept accepts accepted accepting"), _words("reject rejects rejected rejecting")),
+    (_words("approve approves approved approving"), _words("reject rejects rejected vetoed veto")),
+    (_words("confirm confirms confirmed"), _words("deny denies denied")),
+    (_words("win wins won"), _words("lose loses lost")),
+    (_words("pass passes passed"), _words("fail fails failed defeated")),
+    (_words("reached"), _words("lost missed")),
+    (_words("survived"), _words("died killed")),
+    (_words("open opened reopened"), _words("closed shut")),
+    (
+        _words("rise rises rose risen raised raise hike hiked increase increased"),
+        _words("fall falls fell fallen cut cuts lowered lower reduce reduced decrease decreased"),
+    ),
+)
+
+# Words that name one idea: measures and events written with different words
+# compare as one. Each group's first word is its key.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    (
+        "die",
+        "dead",
+        "died",
+        "dies",
+        "death",
+        "deaths",
+        "killed",
+        "kill",
+        "kills",
+        "fatalities",
+        "fatality",
+        "toll",
+        "lives",
+        "perished",
+    ),
+    ("injure", "injured", "injuries", "injury", "hurt", "wounded", "wounding", "wounds"),
+    ("evacuate", "evacuated", "evacuees", "evacuation", "displaced", "fled", "homeless"),
+    ("quake", "earthquake", "tremor", "temblor"),
+    ("visit", "visits", "visited", "trip", "trips", "tour", "journey", "stay"),
+    (
+        "buy",
+        "bought",
+        "buys",
+        "acquire",
+        "acquired",
+        "acquires",
+        "acquisition",
+        "purchase",
+        "purchased",
+        "takeover",
+    ),
+    ("price", "value", "valued", "valuing", "worth", "cost", "costs", "fee", "sum"),
+    ("aircraft", "plane", "planes", "jet", "jets", "airliner", "airliners"),
+    ("people", "persons", "residents", "person"),
+    ("hit", "struck", "strike", "strikes", "jolted", "shook", "rocked"),
+    ("say", "said", "says", "told", "stated"),
+    ("rate", "rates"),
+    ("vote", "votes", "ballots", "ballot"),
+    ("seat", "seats"),
+    ("share", "shares", "stock"),
+    ("shareholder", "shareholders", "stockholder", "stockholders", "investors"),
+    ("firm", "company", "group", "business", "maker", "manufacturer"),
+    (
+        "agreement",
+        "agreements",
+        "deal",
+        "deals",
+        "accords",
+        "accord",
+        "pacts",
+        "pact",
+        "memorandums",
+    ),
+    ("satellite", "satellites", "spacecraft", "payloads", "payload"),
+    ("launch", "launched", "lifted", "liftoff", "blasted"),
+    ("sentence", "sentenced", "jailed", "prison", "imprisonment", "jail"),
+    ("pay", "wage", "wages", "salary", "salaries"),
+    ("raise", "rise", "increase", "hike"),
+    ("percent", "%", "per cent"),
+)
+
+# Modifiers of a quantity, by what they say about the true value.
+APPROXIMATE = _words("about around approximately roughly some estimated circa nearly almost")
+AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above")
+AT_MOST = ("less than", "fewer than", "under", "at most", "below", "just under", "no more than")
+UP_TO = ("up to", "as many as", "as much as", "as high as")
+# Vague amounts and the range each can mean.
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    "a few": (2, 9),
+    "several": (3, 12),
+    "a dozen": (10, 14),
+    "dozens": (20, 99),
+    "scores": (40, 200),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 9.99e6),
+}
+# Fractions written as words, as percentages.
+FRACTIONS: dict[str, float] = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three-quarters": 75.0,
+    "three quarters": 75.0,
+    "a fifth": 20.0,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+# Titles and honorifics: they do not change who a name refers to.
+TITLES = _words(
+    "president vice prime minister deputy secretary general chairman chairwoman chair ceo chief "
+    "executive mr mrs ms dr sir dame king queen prince princess premier governor mayor senator "
+    "representative rep sen gov foreign state judge justice councillor councilor councilman "
+    "councilwoman coach captain commissioner director spokesman spokeswoman spokesperson "
+    "general colonel lieutenant sergeant officer inspector professor minister's"
+)
+# Generic words inside names: two names that differ only in these are one actor
+# ("the Norland Army" / "the Norland armed forces", "Kesra district" / "Kesra").
+GENERIC_NAME_WORDS = _words(
+    "the of and army armed forces force military navy party district province region county "
+    "city town village state republic kingdom north south east west northern southern eastern "
+    "western central upper lower greater new river lake mount mountain valley island islands "
+    "group holdings company co corp corporation inc ltd plc limited sa ag nv club fc cf "
+    "de del la el le les di da do dos das y e football futbol soccer association national "
+    "international federal ministry department office agency authority commission council "
+    "court municipal"
+)
+# Last words that make a name an organisation, not a person or place.
+ORGANISATION_WORDS = _words(
+    "airline airlines airways air bank group company co corp corporation inc ltd plc holdings "
+    "ministry party university college council commission agency authority customs news times "
+    "post press television radio institute foundation association federation union league club "
+    "fund trust motors energy industries railways railway telecom court tribunal"
+)
+# Words before a name that make it a place ("in Hanoi"), not a party to a claim.
+LOCATIVE = _words("in at near from across into to outside inside around toward towards via")
+# Endings that turn a place name into its adjective or demonym ("Norland" → "Norlandic").
+DEMONYM_SUFFIXES = ("ese", "ian", "ean", "ish", "ic", "an", "i", "n")
+# Words that name time zones, with their offset from UTC in minutes.
+TIME_ZONES: dict[str, int | None] = {
+    "gmt": 0,
+    "utc": 0,
+    "z": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "ist": 330,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "local": None,
+}
+# Connectives that open a new clause inside a sentence.
+CLAUSE_OPENERS = _words(
+    "and but while whereas although though because after before since when which who where "
+    "as if unless"
+)
+# Words that introduce an attribution ("said", "according to").
+ATTRIBUTION = _words("said says say told according stated added claimed")

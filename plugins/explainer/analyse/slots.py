@@ -1,0 +1,292 @@
+"""Typed values inside one sentence: amounts with the range they allow, times of day,
+and implied dates ("first visit since 2017").
+
+Each value keeps its span (offsets into the sentence), so a discrepancy can
+show exactly the words that differ. Ranges make compatible readings agree:
+"more than 30" allows 31, "about 40" allows "dozens", while "up to 145%"
+does not allow 4%.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import lexicon
+from .quantities import Quantity, find_quantities, word_value
+
+EN = lexicon("en")
+INF = float("inf")
+# Relative slack for an exact figure (rounding), and for an approximate one.
+EXACT_SLACK = 0.01
+APPROX_SLACK = 0.15
+# "up to X" reads as a figure near its ceiling: well below it is a different figure.
+UP_TO_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity and the interval of true values its wording allows."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # count | money | percent | duration | number
+    unit: str | None  # currency, "%", a duration unit, or the counted noun
+    low: float
+    high: float
+    exact: float | None  # the stated figure, when one is stated
+
+
+def _qualified(q: Quantity) -> tuple[float, float]:
+    assert q.value is not None
+    value = q.value
+    top = q.high if q.high is not None else value
+    qual = q.qualifier or ""
+    if qual in EN.AT_LEAST:
+        # "At least 24 dead" reports a confirmed count of about 24: a much higher
+        # figure is a different count, while "more than 30" still allows 31.
+        return value, value * (1 + APPROX_SLACK) + 1
+    if qual in EN.AT_MOST:
+        return 0.0, top
+    if qual in EN.UP_TO:
+        return top * UP_TO_FLOOR, top
+    if qual in ("nearly", "almost", "close to", "just under"):
+        return value * (1 - APPROX_SLACK), value
+    slack = APPROX_SLACK if q.approx else EXACT_SLACK
+    return value * (1 - slack), top * (1 + slack)
+
+
+def _vague(q: Quantity) -> tuple[float, float] | None:
+    head = " ".join(q.text.lower().split())
+    for word, (low, high) in sorted(EN.VAGUE_RANGES.items(), key=lambda kv: -len(kv[0])):
+        if word in head:
+            return low, high
+    return None
+
+
+_DURATION_MONTHS = {"days": 1 / 30.4, "weeks": 7 / 30.4, "months": 1, "years": 12, "decades": 120}
+
+
+def _amount(q: Quantity) -> Amount | None:
+    if q.kind in ("date", "year") or q.ago:
+        return None
+    if q.value is None:
+        bounds = _vague(q)
+        if bounds is None:
+            return None
+        low, high = bounds
+    else:
+        low, high = _qualified(q)
+    unit = q.unit
+    if q.kind == "duration" and unit in _DURATION_MONTHS:
+        scale = _DURATION_MONTHS[unit]  # durations compare in months
+        low, high, unit = low * scale, high * scale, "months"
+    exact = (
+        q.value * _DURATION_MONTHS.get(q.unit or "", 1)
+        if q.kind == "duration" and q.value
+        else q.value
+    )
+    return Amount(q.start, q.end, q.text, q.kind, unit, low, high, exact)
+
+
+_FRACTION = re.compile(
+    r"\b(?P<q>more than|over|less than|nearly|almost|about|around|just over|just under)?\s*"
+    r"(?P<f>" + "|".join(sorted((re.escape(f) for f in EN.FRACTIONS), key=len, reverse=True)) + r")"
+    r"\b(?=\s+(?:of|the)\b)",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        value = EN.FRACTIONS[m.group("f").lower()]
+        qual = (m.group("q") or "").lower()
+        low, high = value * (1 - EXACT_SLACK), value * (1 + EXACT_SLACK)
+        if qual in EN.AT_LEAST:
+            high = value * (1 + APPROX_SLACK) + 1
+        elif qual in EN.AT_MOST:
+            low = 0.0
+        elif qual:
+            low, high = value * (1 - APPROX_SLACK), value * (1 + APPROX_SLACK)
+        start = m.start("q") if m.group("q") else m.start("f")
+        out.append(Amount(start, m.end(), text[start : m.end()], "percent", "%", low, high, value))
+    return out
+
+
+def amounts(text: str) -> list[Amount]:
+    """Every comparable amount in a sentence, in reading order (times of day are not amounts)."""
+    clocks = [(c.start, c.end) for c in clock_times(text)]
+    found = [
+        a
+        for q in find_quantities(text)
+        if (a := _amount(q)) is not None and not any(a.start < e and s < a.end for s, e in clocks)
+    ]
+    found += _fractions(text, [(a.start, a.end) for a in found])
+    return sorted(found, key=lambda a: a.start)
+
+
+def compatible(a: Amount, b: Amount) -> bool:
+    """Whether one true value could make both wordings right."""
+    return a.low <= b.high and b.low <= a.high
+
+
+# -- times of day -------------------------------------------------------------------
+
+_ZONE = r"(?:\s*\(?\s*(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?|[A-Z]{2,4}T)(?P<offset>\s*[+-]\s*\d{1,2})?)?"
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?:"
+    r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?![\d])"
+    r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{2,4}T)\b)"
+    r")" + _ZONE,
+)
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    start: int
+    end: int
+    text: str
+    minutes: int  # minutes after midnight, as written
+    offset: int | None  # the zone's offset from UTC in minutes; None when unknown
+    zoned: bool  # whether the text names any zone ("local time" counts, offset unknown)
+
+    @property
+    def utc(self) -> int | None:
+        return None if self.offset is None else (self.minutes - self.offset) % 1440
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    out = []
+    for m in _CLOCK.finditer(text):
+        if m.group("h12"):
+            hour = int(m.group("h12")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+            minute = int(m.group("m12") or 0)
+        elif m.group("h24"):
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
+        zone = (m.group("zone") or "").lower().split()[0] if m.group("zone") else ""
+        offset = EN.TIME_ZONES.get(zone) if zone else None
+        if offset is not None and m.group("offset"):
+            offset += 60 * int(m.group("offset").replace(" ", ""))
+        elif zone == "local" or zone not in EN.TIME_ZONES:
+            offset = None
+        end = (
+            m.end()
+            if zone
+            else m.end("ampm")
+            if m.group("ampm")
+            else m.end("m24")
+            if m.group("h24")
+            else m.end("hhmm")
+        )
+        out.append(
+            ClockTime(m.start(), end, text[m.start() : end], hour * 60 + minute, offset, bool(zone))
+        )
+    return out
+
+
+def same_moment(a: ClockTime, b: ClockTime) -> bool | None:
+    """True or False when the two times can be compared; None when the zones make it unknowable."""
+    if a.utc is not None and b.utc is not None:
+        return a.utc == b.utc
+    if not a.zoned and not b.zoned:
+        return a.minutes == b.minutes
+    # Zones differ by whole hours: the minutes past the hour must still match.
+    if a.minutes % 60 != b.minutes % 60:
+        return False
+    return None
+
+
+# -- implied dates ------------------------------------------------------------------
+
+_NUM = r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
+_PRIOR = re.compile(
+    r"\b(?P<ord>" + "|".join(EN.ORDINALS) + r")\s+(?:(?:[\w’'-]+\s+){0,4}?)"
+    r"(?:since\s+(?P<year>(?:19|20)\d\d)"
+    r"|in\s+(?P<bound>more than|less than|under|nearly|almost|over|about)?\s*"
+    + _NUM
+    + r"\s+(?P<unit>years?|months?|decades?))",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"\blast\s+(?P<noun>[a-z]+)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PriorOccurrence:
+    """When the previous occurrence of something happened, as implied by the wording.
+
+    "first visit since 2017" puts the previous visit in 2017; "second in less
+    than 18 months" puts it within the 18 months before publication. The
+    bounds are month numbers (year * 12 + month - 1).
+    """
+
+    start: int
+    end: int
+    text: str
+    noun: str  # the words between the ordinal and the period ("visit to Vietnam")
+    low: int
+    high: int
+
+
+def _months(n: str, unit: str) -> int | None:
+    value = float(n) if n.isdigit() else word_value(n)
+    if value is None:
+        return None
+    return int(value * (12 if unit.startswith("year") else 120 if unit.startswith("decade") else 1))
+
+
+def prior_occurrences(text: str, published: date | None) -> list[PriorOccurrence]:
+    if published is None:
+        return []
+    now = published.year * 12 + published.month - 1
+    out = []
+    for m in _PRIOR.finditer(text):
+        ordinal = EN.ORDINALS[m.group("ord").lower()]
+        noun = text[
+            m.end("ord") : m.start("year")
+            if m.group("year")
+            else m.start("bound")
+            if m.group("bound")
+            else m.start("n")
+        ]
+        noun = re.sub(r"\b(?:since|in)\s*$", "", noun.strip()).strip()
+        if not noun:  # "the trip is his second in...": the subject names what recurs
+            noun = " ".join(text[: m.start()].split()[-6:])
+        if m.group("year"):
+            if ordinal != 1:
+                continue
+            year = int(m.group("year"))
+            low, high = year * 12, year * 12 + 11
+        else:
+            span = _months(m.group("n"), m.group("unit").lower())
+            if span is None:
+                continue
+            bound = (m.group("bound") or "").lower()
+            if ordinal == 1:  # the first in N years: the previous one about N years back
+                slack = 12 if m.group("unit").lower().startswith("year") else 1
+                low, high = now - span - slack, now - span + slack
+                if bound in ("more than", "over"):
+                    low, high = 0, now - span
+            else:  # the second in N: the previous one within N
+                low, high = now - span, now
+        out.append(PriorOccurrence(m.start(), m.end(), m.group(0), noun, low, high))
+    for m in _AGO.finditer(text):
+        span = _months(m.group("n"), m.group("unit").lower())
+        if span is not None:
+            out.append(
+                PriorOccurrence(
+                    m.start(), m.end(), m.group(0), m.group("noun"), now - span - 6, now - span + 6
+                )
+            )
+    return out
