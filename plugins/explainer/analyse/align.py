@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .claims import Statement, same_actor
-from .conflicts import _pair_amounts
+from .conflicts import pair_amounts
 
 # Calibrated on eval/ (``invoke evaluate``): pairs scoring at least ALIGN report one claim.
 ALIGN = 0.30
@@ -70,9 +70,7 @@ def score(a: Statement, b: Statement, idf: dict[str, float], norms: dict[str, fl
     measures = min(
         sum(
             1
-            for *_, ok, s in _pair_amounts(
-                a, b, ("count", "number", "money", "percent", "duration")
-            )
+            for *_, ok, s in pair_amounts(a, b, ("count", "number", "money", "percent", "duration"))
             if s >= 0.34
         ),
         2,
@@ -91,14 +89,25 @@ def score(a: Statement, b: Statement, idf: dict[str, float], norms: dict[str, fl
     return cosine + ACTOR_WEIGHT * actors + MEASURE_WEIGHT * measures + slots
 
 
+class Scorer:
+    """The alignment score of any two statements of one set (idf taken over the set)."""
+
+    def __init__(self, statements: list[Statement]) -> None:
+        self.idf = _idf(statements)
+        self.norms = {st.id: _norm(st, self.idf) for st in statements}
+
+    def __call__(self, a: Statement, b: Statement) -> float:
+        return score(a, b, self.idf, self.norms)
+
+
 def _has(st: Statement, slot: str) -> bool:
     return any(getattr(c, slot) for c in st.claims)
 
 
 def align(statements: list[Statement]) -> list[Pair]:
     """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
-    idf = _idf(statements)
-    norms = {st.id: _norm(st, idf) for st in statements}
+    scorer = Scorer(statements)
+    idf = scorer.idf
     order = {st.id: i for i, st in enumerate(statements)}
     postings: dict[str, list[Statement]] = defaultdict(list)
     for st in statements:
@@ -122,7 +131,7 @@ def align(statements: list[Statement]) -> list[Pair]:
             other = by_id[oid]
             key = tuple(sorted((st.id, oid), key=order.__getitem__))
             if key not in scores:
-                scores[key] = score(st, other, idf, norms)
+                scores[key] = scorer(st, other)
             best[(st.id, other.source_id)].append((scores[key], other))
     keep: dict[tuple[str, str], Pair] = {}
     by_id = {st.id: st for st in statements}

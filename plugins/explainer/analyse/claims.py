@@ -4,8 +4,8 @@ A :class:`Claim` is one clause of a sentence and carries what alignment and
 the discrepancy rules compare:
 
 * **who**: named actors (:class:`Actor`), each with its descriptor
-  ("VietJet, a low-cost airline" gives the actor the role words
-  "low-cost airline") and the predicate it is the agent of;
+  ("Acme, a regional bank" gives the actor the role words
+  "regional bank") and the predicate it is the agent of;
 * **what**: the clause's concepts (content words, synonyms folded together);
 * **quantities**: :class:`~.slots.Amount` with the range its modifier allows
   and the concepts it measures;
@@ -55,7 +55,7 @@ class Actor:
     end: int
     descriptor: frozenset[str]  # concepts of an apposition or of the words before the name
     agent_of: frozenset[str]  # concepts of the predicate the actor performs
-    place: bool  # written as a location ("in Hanoi") or an adjective ("Chinese")
+    place: bool  # written as a location ("in the capital") or an adjective (a demonym)
 
     @property
     def key(self) -> str:
@@ -134,7 +134,7 @@ def _same_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
         return True
     short, long_ = sorted((a, b), key=len)
-    # A place and its adjective or demonym: "norland" / "norlandic".
+    # A place and its adjective or demonym: "iceland" / "icelandic".
     return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 4
 
 
@@ -156,10 +156,10 @@ def _acronym_of(short: str, long_: str) -> bool:
 def same_actor(x: str, y: str) -> bool:
     """Whether two written names plausibly name one actor.
 
-    Titles and generic words are ignored ("the Norland army" = "Norlandic
-    Army"), spelling and transliteration variants match fuzzily, an acronym
+    Titles and generic words are ignored ("the army of Ruritania" = "the
+    Ruritanian Army"), spelling and transliteration variants match fuzzily, an acronym
     matches the words it abbreviates, and a short name matches a longer one
-    that contains it ("Halvorsen" = "Halvorsen Marine Holdings").
+    that contains it ("Acme" = "Acme Shipping Holdings").
     """
     if x == y:
         return True
@@ -193,7 +193,7 @@ def _actors(text: str) -> list[Actor]:
         m = _APPOSITION.match(text[end:])
         if m:
             descriptor |= {concept(w) for w in re.findall(r"\b[a-z][\w-]*", m.group(1))}
-        # Lower-case words right before the name: "the low-cost carrier Acme".
+        # Lower-case words right before the name: "the regional bank Acme".
         lead = []
         for w, raw in zip(reversed(before), reversed(cased), strict=False):
             if w in STOP_WORDS or w in EN.DETERMINERS or not raw[:1].islower() or len(lead) == 3:

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..items import Agreement, Cited, Comparison, Discrepancy, SourceStats
 from ..model import Document, Sentence
 from ..parse.markdown import render_inline
-from .align import ALIGN, align, score
+from .align import ALIGN, Scorer, align
 from .claims import Statement, statement
 from .conflicts import WITHIN_SOURCE_RULES, Conflict, Side, conflicts
 
@@ -218,14 +218,10 @@ def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> li
         if not heads:
             continue
         body = [by_id[s.id] for s in d.body_sentences]
-        pool = heads + body
-        from .align import _idf, _norm
-
-        idf = _idf(pool)
-        norms = {st.id: _norm(st, idf) for st in pool}
+        scorer = Scorer(heads + body)
         for head in heads:
             for st in body:
-                if score(head, st, idf, norms) >= ALIGN:
+                if scorer(head, st) >= ALIGN:
                     found.extend(conflicts(head, st, WITHIN_SOURCE_RULES))
     return found
 

@@ -70,7 +70,7 @@ def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
-def _pair_amounts(a: Statement, b: Statement, kinds: tuple[str, ...]):
+def pair_amounts(a: Statement, b: Statement, kinds: tuple[str, ...]):
     """Best one-to-one pairing of amounts measuring the same thing, compatible pairs first."""
     left, right = _measured(a, kinds), _measured(b, kinds)
     scored = []
@@ -98,19 +98,18 @@ def _pair_amounts(a: Statement, b: Statement, kinds: tuple[str, ...]):
         yield left[i], right[j], ok, score
 
 
-def numbers(a: Statement, b: Statement) -> list[Conflict]:
-    """The same measure with values no single figure could satisfy."""
+def _amount_conflicts(
+    a: Statement, b: Statement, kind: str, kinds: tuple[str, ...], min_score: float
+) -> list[Conflict]:
     out = []
-    for (ca, ma), (cb, mb), ok, score in _pair_amounts(
-        a, b, ("count", "number", "money", "percent")
-    ):
-        if ok or score < 0.34:
+    for (ca, ma), (cb, mb), ok, score in pair_amounts(a, b, kinds):
+        if ok or score < min_score:
             continue
-        shared = sorted(ma.measures & mb.measures)
+        what = " ".join(sorted(ma.measures & mb.measures)[:3]) if kind == "number" else "how long"
         out.append(
             Conflict(
-                "number",
-                " ".join(shared[:3]) or "figure",
+                kind,
+                what or "figure",
                 _side(ca, ma.amount.start, ma.amount.end),
                 _side(cb, mb.amount.start, mb.amount.end),
                 min(1.0, 0.5 + score / 2),
@@ -119,20 +118,14 @@ def numbers(a: Statement, b: Statement) -> list[Conflict]:
     return out
 
 
+def numbers(a: Statement, b: Statement) -> list[Conflict]:
+    """The same measure with values no single figure could satisfy."""
+    return _amount_conflicts(a, b, "number", ("count", "number", "money", "percent"), 0.34)
+
+
 def durations(a: Statement, b: Statement) -> list[Conflict]:
-    out = []
-    for (ca, ma), (cb, mb), ok, score in _pair_amounts(a, b, ("duration",)):
-        if not ok and score >= 0.5:
-            out.append(
-                Conflict(
-                    "duration",
-                    "how long",
-                    _side(ca, ma.amount.start, ma.amount.end),
-                    _side(cb, mb.amount.start, mb.amount.end),
-                    min(1.0, 0.5 + score / 2),
-                )
-            )
-    return out
+    """The same span of time given as different lengths ("five-year deal" / "four years")."""
+    return _amount_conflicts(a, b, "duration", ("duration",), 0.5)
 
 
 def times(a: Statement, b: Statement) -> list[Conflict]:
@@ -250,7 +243,7 @@ def _name_conflict(a: Statement, b: Statement, same_role) -> list[Conflict]:
 
 
 def roles(a: Statement, b: Statement) -> list[Conflict]:
-    """Different actors with the same description: "X, a low-cost airline" / "low-cost airline Y"."""
+    """Different actors with the same description: "X, a regional bank" / "the regional bank Y"."""
     return _name_conflict(
         a,
         b,

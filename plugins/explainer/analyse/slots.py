@@ -234,7 +234,7 @@ class PriorOccurrence:
     start: int
     end: int
     text: str
-    noun: str  # the words between the ordinal and the period ("visit to Vietnam")
+    noun: str  # the words between the ordinal and the period ("state visit to the capital")
     low: int
     high: int
 

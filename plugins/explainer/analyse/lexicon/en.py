@@ -163,7 +163,7 @@ TITLES = _words(
     "general colonel lieutenant sergeant officer inspector professor minister's"
 )
 # Generic words inside names: two names that differ only in these are one actor
-# ("the Norland Army" / "the Norland armed forces", "Kesra district" / "Kesra").
+# ("the Ruritanian Army" / "the Ruritanian armed forces", "X district" / "X").
 GENERIC_NAME_WORDS = _words(
     "the of and army armed forces force military navy party district province region county "
     "city town village state republic kingdom north south east west northern southern eastern "
@@ -180,9 +180,9 @@ ORGANISATION_WORDS = _words(
     "post press television radio institute foundation association federation union league club "
     "fund trust motors energy industries railways railway telecom court tribunal lines"
 )
-# Words before a name that make it a place ("in Hanoi"), not a party to a claim.
+# Words before a name that make it a place ("in the capital"), not a party to a claim.
 LOCATIVE = _words("in at near from across into to outside inside around toward towards via")
-# Endings that turn a place name into its adjective or demonym ("Norland" → "Norlandic").
+# Endings that turn a place name into its adjective or demonym ("Iceland" → "Icelandic").
 DEMONYM_SUFFIXES = ("ese", "ian", "ean", "ish", "ic", "an", "i", "n")
 # Words that name time zones, with their offset from UTC in minutes.
 TIME_ZONES: dict[str, int | None] = {
