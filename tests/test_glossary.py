@@ -14,9 +14,9 @@ from explainer.glossary import (
     TermMatcher,
     find_mentions,
     glossary_jsonld,
-    glossary_warnings,
     load_glossary,
 )
+from explainer.glossary_warnings import glossary_warnings
 from explainer.model import Document, SourceMeta
 from explainer.parse.content import parse_spec
 from explainer.parse.seed import parse_text

@@ -29,8 +29,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -86,11 +85,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def _tokens(text: str) -> list[re.Match[str]]:
+def word_tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-def _separator(text: str) -> str:
+def separator(text: str) -> str:
     """Runs of spaces and hyphens are interchangeable ("low-value" = "low value")."""
     return _SPACE_OR_HYPHEN.sub(" ", text)
 
@@ -143,11 +142,11 @@ class _Pattern:
 def _patterns(entry: GlossaryEntry) -> list[_Pattern]:
     out: list[_Pattern] = []
     for name in entry.names:
-        toks = _tokens(name)
+        toks = word_tokens(name)
         if not toks:
             continue
         words = tuple(t.group() for t in toks)
-        seps = tuple(_separator(name[a.end() : b.start()]) for a, b in pairwise(toks))
+        seps = tuple(separator(name[a.end() : b.start()]) for a, b in pairwise(toks))
         tail = name[toks[-1].end() :].strip()
         folded = tuple(fold(w) for w in words)
         variants = [folded[-1]]
@@ -197,12 +196,12 @@ class TermMatcher:
             if not _case_fits(pattern.words[k], toks[i + k].group()):
                 return False
             gap = text[toks[i + k - 1].end() : toks[i + k].start()] if k else ""
-            if k and _separator(gap) != pattern.separators[k - 1]:
+            if k and separator(gap) != pattern.separators[k - 1]:
                 return False
         return True
 
     def find(self, text: str) -> list[Mention]:
-        toks = _tokens(text)
+        toks = word_tokens(text)
         keys = [fold(t.group()) for t in toks]
         found: list[Mention] = []
         i = 0
@@ -377,121 +376,6 @@ def find_mentions(entries: list[GlossaryEntry], documents: list[Document]) -> di
             for slug in dict.fromkeys(m.slug for m in matcher.find(sentence.text)):
                 hits.setdefault(slug, []).append(sentence.id)
     return {e.slug: hits[e.slug] for e in entries if e.slug in hits}
-
-
-# --- authoring help ------------------------------------------------------------
-
-# Function words: a capital on one of these marks a sentence start, not a name.
-_STOPWORD_TEXT = """
-    a an the and or but nor of in on at to for from by with as is are was were be been
-    this that these those it its he she they we you i his her their our your after before
-    during while when where which who whom whose what why how if then than so not no yes
-    despite however under over into onto about above below between among through since until
-    also both each every all any some most more many much such there here"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_CONNECTORS = frozenset({"of", "and", "for", "de", "la", "du", "van", "von"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$")
-
-
-def _candidate_runs(text: str, covered: list[Mention], lower_words: set[str]) -> Iterator[str]:
-    """Acronyms and runs of two or more capitalised words outside known mentions."""
-    every = _tokens(text)
-    first = every[0].start() if every else 0
-    toks = [t for t in every if not any(m.start <= t.start() < m.end for m in covered)]
-    run: list[re.Match[str]] = []
-
-    def close() -> Iterator[str]:
-        while run and fold(run[-1].group()) in _STOPWORDS:
-            run.pop()  # "Bank of" -> "Bank"
-        if len(run) >= 2:
-            yield text[run[0].start() : run[-1].end()]
-        run.clear()
-
-    for tok in toks:
-        word = tok.group()
-        if _ACRONYM.match(word):
-            yield word
-        if run and _separator(text[run[-1].end() : tok.start()]) != " ":
-            yield from close()
-        # A capital that only marks the start of the sentence is no evidence.
-        starts = tok.start() == first and (fold(word) in _STOPWORDS or fold(word) in lower_words)
-        proper = word[:1].isupper() and not starts
-        if proper or (run and fold(word) in _CONNECTORS):
-            run.append(tok)
-        else:
-            yield from close()
-    yield from close()
-
-
-def _phrase_count(phrase: str, texts: list[str]) -> int:
-    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-    return sum(len(pattern.findall(text)) for text in texts)
-
-
-def _split_lists(name: str, texts: list[str]) -> list[str]:
-    """ "Alpha and Beta" is two names when each also occurs on its own more often
-    than together; "Bosnia and Herzegovina" stays one."""
-    sides = [side.strip() for side in name.split(" and ")]
-    if len(sides) < 2 or not all(sides):
-        return [name]
-    together = _phrase_count(name, texts)
-    if all(_phrase_count(side, texts) > together for side in sides):
-        return [side for side in sides if len(side.split()) >= 2]
-    return [name]
-
-
-def candidate_terms(
-    entries: list[GlossaryEntry], documents: list[Document], min_count: int = 2
-) -> list[tuple[str, int]]:
-    """Acronyms and multi-word proper names the documents use often, with no entry."""
-    matcher = TermMatcher(entries)
-    sentences = [s for d in documents for s in d.sentences if s.role != "headline"]
-    texts = [s.text for s in sentences]
-    lower_words = {fold(t.group()) for text in texts for t in _tokens(text) if t.group().islower()}
-    counts: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for text in texts:
-        covered = matcher.find(text)
-        for run in _candidate_runs(text, covered, lower_words):
-            for name in _split_lists(run, texts):
-                key = fold(name)
-                counts[key] += 1
-                spelling.setdefault(key, name)
-    found = [(spelling[k], n) for k, n in counts.items() if n >= min_count]
-    return sorted(found, key=lambda item: (-item[1], fold(item[0])))
-
-
-def glossary_warnings(
-    entries: list[GlossaryEntry],
-    documents_by_explainer: dict[str, list[Document]],
-    min_count: int = 2,
-) -> list[str]:
-    """One-line build warnings that help an author keep the glossary useful.
-
-    * candidate terms (acronyms, multi-word proper names) used at least
-      ``min_count`` times in one explainer's sources with no entry;
-    * entries no explainer's sources mention;
-    * short definitions longer than the popover target.
-    """
-    warnings: list[str] = []
-    for entry in entries:
-        if entry.short_words > SHORT_TARGET_WORDS:
-            warnings.append(
-                f"{entry.path}: short definition of '{entry.term}' is {entry.short_words} "
-                f"words; aim for about {SHORT_TARGET_WORDS}"
-            )
-    mentioned: set[str] = set()
-    for slug in sorted(documents_by_explainer):
-        documents = documents_by_explainer[slug]
-        mentioned.update(find_mentions(entries, documents))
-        candidates = candidate_terms(entries, documents, min_count)
-        if candidates:
-            listed = ", ".join(f"{name} ({count})" for name, count in candidates)
-            warnings.append(f"explainer {slug}: frequent terms without a glossary entry: {listed}")
-    for entry in entries:
-        if entry.slug not in mentioned:
-            warnings.append(f"{entry.path}: no explainer's sources mention '{entry.term}'")
-    return warnings
 
 
 # --- structured data -------------------------------------------------------------

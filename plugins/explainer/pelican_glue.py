@@ -32,7 +32,8 @@ from . import postbuild, urls
 from .batch import blame, build_all
 from .cache import Cache
 from .errors import InputError, shown_path
-from .glossary import find_mentions, glossary_jsonld, glossary_warnings, load_glossary
+from .glossary import find_mentions, glossary_jsonld, load_glossary
+from .glossary_warnings import glossary_warnings
 from .parse import markdown
 from .pipeline import Explainer, Limits
 from .render.reuse import PageReuse, reuse_key
