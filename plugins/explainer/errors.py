@@ -6,6 +6,8 @@ whose ``str`` is a single readable line: ``path:line: message``.
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 
@@ -33,3 +35,22 @@ def shown_path(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+class _OneLineInputErrors(logging.Filter):
+    """Print an InputError as one plain line, without Pelican's traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, InputError):
+            sys.stderr.write(f"error: {exc}\n")
+            sys.stderr.flush()
+            return False
+        return True
+
+
+def install_one_line_errors(logger_name: str) -> None:
+    """Make the named logger print InputErrors as one line (Pelican logs them with a traceback)."""
+    target = logging.getLogger(logger_name)
+    if not any(isinstance(f, _OneLineInputErrors) for f in target.filters):
+        target.addFilter(_OneLineInputErrors())

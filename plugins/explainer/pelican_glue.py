@@ -11,32 +11,29 @@ from __future__ import annotations
 import atexit
 import json
 import logging
-import os
 import shutil
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pelican
-from jinja2 import BytecodeCache, FileSystemBytecodeCache
-from jinja2.bccache import Bucket
-from markupsafe import Markup
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import Generator
 
 from . import postbuild, urls
 from .batch import blame, build_all
 from .cache import Cache
-from .errors import InputError, shown_path
+from .errors import install_one_line_errors, shown_path
 from .glossary import find_mentions, glossary_jsonld, load_glossary
 from .glossary_warnings import glossary_warnings
-from .parse import markdown
 from .pipeline import Explainer, Limits
 from .render.reuse import PageReuse, reuse_key
+from .render.staging import replace_dir, staging_dir
+from .render.templating import TEMPLATE_GLOBALS, InMemoryBytecode, link_terms_filter
+from .render.writing import FeedItem, PageRef
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -66,67 +63,8 @@ DEFAULTS: dict[str, Any] = {
 # --- small value objects the templates and Pelican's writers use ----------
 
 
-@dataclass
-class PageRef:
-    """What Pelican's writer and the sitemap plugin read from ``page``."""
-
-    url: str
-    title: str
-    date: datetime
-    status: str = "published"
-
-
-@dataclass
-class FeedItem:
-    title: str
-    url: str
-    date: datetime
-    summary: str
-    content: str
-    author: str = ""
-
-    def get_content(self, siteurl: str) -> str:
-        return self.content
-
-
 def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
-
-
-def render_cited(explainer: Explainer, text: str, siteurl: str, inline: bool = False) -> Markup:
-    """Render an author's Markdown with its [@sentence-id] citations as links."""
-
-    def resolve(sentence_id: str) -> tuple[str, str, str]:
-        s = explainer.sentences[sentence_id]
-        label = explainer.by_source[s.source_id].meta.label
-        href = f"{siteurl}/{urls.sentence(explainer.slug, s.id, s.source_id)}"
-        return href, f"{label}: {s.text}", label
-
-    render = markdown.render_inline if inline else markdown.render
-    return Markup(render(text, resolve))
-
-
-def link_terms_filter(
-    html: str, entries: list[Any], glossary_href: str, id_prefix: str = "g"
-) -> Markup:
-    """``{% filter link_terms(glossary, SITEURL ~ "/" ~ glossary_url()) %}`` in templates.
-
-    Each filtered fragment on one page needs its own ``id_prefix`` so popover ids stay unique.
-    """
-    from .render.linker import link_terms  # bs4: only when a page is rendered
-
-    return Markup(link_terms(str(html), entries or [], glossary_href, id_prefix))
-
-
-TEMPLATE_GLOBALS: dict[str, Any] = {
-    "render_cited": render_cited,
-    "explainer_url": urls.explainer,
-    "source_url": urls.source,
-    "sentence_url": urls.sentence,
-    "comparison_url": urls.comparison,
-    "data_url": urls.data,
-    "glossary_url": urls.glossary,
-}
 
 
 # --- settings and helpers ----------------------------------------------------
@@ -445,7 +383,7 @@ def apply_defaults(pelican_object: Any) -> None:
             templates.mkdir(parents=True, exist_ok=True)
             jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
         else:
-            jinja["bytecode_cache"] = _InMemoryBytecode()
+            jinja["bytecode_cache"] = InMemoryBytecode()
     settings["JINJA_ENVIRONMENT"] = jinja
     settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
     settings["JINJA_FILTERS"] = {
@@ -460,31 +398,13 @@ def apply_defaults(pelican_object: Any) -> None:
         signals.finalized.connect(receiver)
 
 
-class _InMemoryBytecode(BytecodeCache):
-    """Compiled templates shared by one process's environments (no cache directory)."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._compiled.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)  # ignored if the source changed since
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 _staging: dict[int, tuple[Path, Path]] = {}
 
 
 def _stage_output(pelican_object: Any) -> None:
     """Point Pelican at a fresh staging directory beside the real output."""
     final = Path(pelican_object.output_path).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = final.parent / f".{final.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    staging = staging_dir(final)
     pelican_object.output_path = str(staging)
     _staging[id(pelican_object)] = (staging, final)
     atexit.register(shutil.rmtree, staging, True)
@@ -505,11 +425,7 @@ def swap_output(pelican_object: Any) -> None:
     if not staged:
         return
     staging, final = staged
-    old = final.parent / f".{final.name}.old-{os.getpid()}"
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_dir(staging, final)
     reuse = _reuse.pop(id(pelican_object.settings), None)
     if reuse is not None:
         reuse.save()
@@ -520,25 +436,7 @@ def swap_output(pelican_object: Any) -> None:
     progress("output ready in %s", final)
 
 
-class _OneLineInputErrors(logging.Filter):
-    """Print an InputError as one plain line, without Pelican's traceback."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        exc = record.exc_info[1] if record.exc_info else None
-        if isinstance(exc, InputError):
-            sys.stderr.write(f"error: {exc}\n")
-            sys.stderr.flush()
-            return False
-        return True
-
-
-def _install_error_filter() -> None:
-    target = logging.getLogger("pelican")
-    if not any(isinstance(f, _OneLineInputErrors) for f in target.filters):
-        target.addFilter(_OneLineInputErrors())
-
-
 def register() -> None:
-    _install_error_filter()
+    install_one_line_errors("pelican")
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(get_generators)
