@@ -30,10 +30,11 @@ from .errors import install_one_line_errors, shown_path
 from .glossary import find_mentions, glossary_jsonld, load_glossary
 from .glossary_warnings import glossary_warnings
 from .pipeline import Explainer, Limits
+from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
 from .render.staging import replace_dir, staging_dir
 from .render.templating import TEMPLATE_GLOBALS, InMemoryBytecode, link_terms_filter
-from .render.writing import FeedItem, PageRef
+from .render.writing import PageRef
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -333,17 +334,7 @@ class SitePagesGenerator(_Base):
         self.write(writer, "404.html", "404", "Page not found", newest, relative=False)
         feed = self.settings.get("EXPLAINER_FEED_ATOM")
         if feed and explainers:
-            items = [
-                FeedItem(
-                    title=e.title,
-                    url=urls.explainer(e.slug),
-                    date=_midnight(e.spec.published),
-                    summary=e.spec.summary or "",
-                    content=e.spec.intro_html or e.spec.summary or "",
-                    author=self.settings.get("AUTHOR") or "",
-                )
-                for e in explainers
-            ]
+            items = feed_items(explainers, self.settings.get("AUTHOR") or "", _midnight)
             writer.write_feed(items, self.context, feed, feed_type="atom")
 
 
