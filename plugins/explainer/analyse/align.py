@@ -104,9 +104,9 @@ def _has(st: Statement, slot: str) -> bool:
     return any(getattr(c, slot) for c in st.claims)
 
 
-def align(statements: list[Statement]) -> list[Pair]:
+def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pair]:
     """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
-    scorer = Scorer(statements)
+    scorer = scorer or Scorer(statements)
     idf = scorer.idf
     order = {st.id: i for i, st in enumerate(statements)}
     postings: dict[str, list[Statement]] = defaultdict(list)

@@ -275,7 +275,13 @@ _DEFINITE = frozenset(
 
 
 def _anaphoric(text: str, amount: Amount) -> bool:
-    """ "The two sides", "the other two": a reference to things already counted."""
+    """ "The two sides", "the other two": a reference to things already counted.
+
+    A figure with its unit glued on ("the 6.4-magnitude quake", "the two-year
+    deal") or any typed amount is a claim, not a reference.
+    """
+    if amount.kind not in ("count", "number") or "-" in amount.text:
+        return False
     before = word_spans(normalise(text[: amount.start]))
     return bool(before) and before[-1][2] in _DEFINITE
 

@@ -31,6 +31,7 @@ from ..parse.markdown import render_inline
 from .align import ALIGN, Scorer, align
 from .claims import Statement, statement
 from .conflicts import WITHIN_SOURCE_RULES, Conflict, Side, conflicts
+from .values import Value, disagree, match_values, statement_values
 
 KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
 # Rules for pairs that share a topic but not clearly one claim: slots specific enough
@@ -210,6 +211,36 @@ def statements(documents: list[Document], published: date | None = None) -> dict
     }
 
 
+def _distinct(found: list[Conflict]) -> list[Conflict]:
+    """One conflict per kind and pair of spans, whichever step found it first."""
+    seen: set[tuple] = set()
+    out = []
+    for c in found:
+        key = (c.kind, *sorted(((c.a.sentence_id, c.a.start), (c.b.sentence_id, c.b.start))))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+_VALUE_KIND = {"day": "date", "duration": "duration"}
+
+
+def _value_side(v: Value) -> Side:
+    return Side(v.statement.id, v.start, v.end, v.text)
+
+
+def _value_conflicts(matched: list[tuple[Value, Value, float]]) -> list[Conflict]:
+    """Matched values no single reading satisfies: one conflict each."""
+    out = []
+    for x, y, score in matched:
+        if disagree(x, y):
+            kind = _VALUE_KIND.get(x.family[0], "number")
+            what = " ".join(sorted(x.key & y.key)[:3]) or "figure"
+            out.append(Conflict(kind, what, _value_side(x), _value_side(y), min(1.0, score)))
+    return out
+
+
 def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> list[Conflict]:
     """A headline or dek against its own source's body: typed values only."""
     found: list[Conflict] = []
@@ -244,7 +275,8 @@ def compare(
         by_id = statements(documents, published)
         found: list[Conflict] = []
         agreeing: list[tuple[Sentence, Sentence]] = []
-        pairs = align(list(by_id.values()))
+        scorer = Scorer(list(by_id.values()))
+        pairs = align(list(by_id.values()), scorer)
         for pair in sorted(pairs, key=lambda p: (-p.score, order[p.a.id], order[p.b.id])):
             a, b = sentences[pair.a.id], sentences[pair.b.id]
             diffs = conflicts(pair.a, pair.b, None if pair.aligned else RELATED_RULES)
@@ -253,8 +285,10 @@ def compare(
                 aligned.update((a.id, b.id))
                 if not diffs:
                     agreeing.append((a, b))
+        values = [v for st in by_id.values() for v in statement_values(st)]
+        found.extend(_value_conflicts(match_values(values, scorer.idf, scorer)))
         found.extend(_within_source(documents, by_id))
-        comparison.discrepancies = _merge_differences(found, sentences, labels)
+        comparison.discrepancies = _merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = _agreements(agreeing, order)
 
     differ = {c for d in comparison.discrepancies for c in d.cites}

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .claims import EN, Claim, Measured, Statement, concept, same_actor
-from .quantities import MONTH_NUMBERS
-from .slots import compatible, same_moment
+from .slots import WEEKDAYS, compatible, days, same_moment
 from .tokens import STOP_WORDS
 
 # A measure must share this many concepts with the other's to be the same measure.
@@ -142,39 +141,16 @@ def times(a: Statement, b: Statement) -> list[Conflict]:
     ]
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY = re.compile(
-    r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b"
-    r"|\b(?P<m1>"
-    + "|".join(k for k in MONTH_NUMBERS if len(k) > 3)
-    + r")\s+(?P<d1>\d{1,2})\b(?!,?\s*\d{4}\s*-)"
-    r"|\b(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(k for k in MONTH_NUMBERS if len(k) > 3) + r")\b",
-    re.IGNORECASE,
-)
-
-
-def _days(claim: Claim) -> list[tuple[int, int, str]]:
-    text = claim.sentence.text
-    out = []
-    for m in _DAY.finditer(text, claim.start, claim.end):
-        if m.group("wd"):
-            key = m.group("wd").lower()
-        else:
-            month = MONTH_NUMBERS[(m.group("m1") or m.group("m2")).lower()]
-            key = f"{month}-{int(m.group('d1') or m.group('d2'))}"
-        out.append((m.start(), m.end(), key))
-    return out
-
-
 def dates(a: Statement, b: Statement) -> list[Conflict]:
     """The same event on different days: weekday against weekday, or day against day."""
     out = []
     for ca in a.claims:
         for cb in b.claims:
-            da, db = _days(ca), _days(cb)
+            da = days(ca.sentence.text, ca.start, ca.end)
+            db = days(cb.sentence.text, cb.start, cb.end)
             if not da or not db:
                 continue
-            shared = (ca.concepts & cb.concepts) - {concept(w) for w in _WEEKDAYS}
+            shared = (ca.concepts & cb.concepts) - {concept(w) for w in WEEKDAYS}
             if len(shared) < 3 or len(shared) < 0.5 * min(len(ca.concepts), len(cb.concepts)):
                 continue
             same_form = [(x, y) for x in da for y in db if x[2][0].isdigit() == y[2][0].isdigit()]

@@ -37,8 +37,11 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from .lexicon import lexicon
 from .memo import per_text
 from .tokens import STOP_WORDS
+
+EN = lexicon("en")
 
 Kind = str  # percent | money | count | duration | date | year | number
 
@@ -108,7 +111,7 @@ _WORD_NUMBER = r"(?:(?:{}|a)\s+(?:{})(?:\s+(?:and\s+)?{})?(?:\s+(?:{}))?|{})".fo
     _TENS_UNITS,
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|b|k)"
+_SCALE = r"(?:thousand|million|milliard|billion|trillion|bn|mn|m|b|k)"
 _SCALE_VALUES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -116,6 +119,7 @@ _SCALE_VALUES = {
     "mn": 1e6,
     "m": 1e6,
     "billion": 1e9,
+    "milliard": 1e9,
     "bn": 1e9,
     "b": 1e9,
     "trillion": 1e12,
@@ -208,7 +212,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?:(?P<q>{_APPROX})\s+)?(?P<num>{_NUM})"
             rf"(?:\s*(?:%|per\s*cent|percent)?{_RANGE_JOIN}(?P<num2>{_NUM}))?"
-            rf"\s*(?P<unit>%|per\s*cent\b|percent\b|percentage\s+points?\b)",
+            rf"\s*(?P<unit>%|per\s*cent\b|percents?\b|percentage\s+points?\b)",
             re.IGNORECASE,
         ),
     ),
@@ -217,6 +221,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?:(?P<q>{_APPROX})\s+)?(?P<num>{_NUM}|a|an|several|a\s+few)"
             rf"(?:{_RANGE_JOIN}(?P<num2>{_NUM}))?"
+            rf"(?P<half>\s+and\s+a\s+half)?"
             rf"[\s-]+(?P<unit>{_DUR_WORD})\b(?P<ago>\s+ago\b)?",
             re.IGNORECASE,
         ),
@@ -240,7 +245,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # Words after a number that mean it is not a quantity ("10 a.m.", "one of").
-_NOT_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|of\s+(?:the|its|their|his|her))")
+_NOT_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)")
+# "64 of the 150 seats": a part of a counted whole; the noun follows the whole.
+_PART_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her)(?:\s+[\d,.]+)?(?=\s)")
 _ORDINAL_PREFIX = re.compile(r"(?:\bNo\.?|\bNos\.?|\bnumber|#|\bNumber)\s*$")
 # Words that cannot be a counted noun: function words and verbs of reporting.
 _NOUN_STOP = STOP_WORDS | {"per", "each"}
@@ -249,6 +256,7 @@ _NAME_BEFORE = re.compile(
     r"(?<=[a-z,;] )(?!(?:" + MONTH_RE.replace("\\.?", "") + r")\b)[A-Z][a-z]+\s$"
 )
 _CODE_NEIGHBOUR = re.compile(r"[A-Za-z]-?$")  # "G7", "COVID-19": letters glued before digits
+_ZONE_OFFSET = re.compile(r"(?:UTC|GMT)\s*[+−-]\s*$")  # "UTC+2" is a time zone
 
 
 def word_value(text: str) -> float | None:
@@ -294,7 +302,11 @@ def _counted_noun(after: str) -> str | None:
         if not w or w in _NOUN_STOP or raw[:1] in '("“':
             break
         noun = w
-        if raw[-1:] in '.,;:!?)"”’' or (w.endswith("s") and len(w) > 3):
+        if (
+            raw[-1:] in '.,;:!?)"”’'
+            or (w.endswith("s") and len(w) > 3)
+            or w in EN.IRREGULAR_PLURALS
+        ):
             break  # a plural or punctuation usually ends the noun phrase
     return noun
 
@@ -332,9 +344,13 @@ def _make(kind: str, m: re.Match[str]) -> Quantity | None:
         unit = _DURATION_UNITS.get(unit_word.rstrip("s"), _DURATION_UNITS.get(unit_word))
         num = " ".join(g["num"].lower().split())
         vague = num in ("several", "a few")
+        if num in ("a", "an") and unit == "seconds":
+            return None  # "a second round": an ordinal, not one second
         value = None if vague else (1.0 if num in ("a", "an") else _number(g["num"]))
         if value is None and not vague:
             return None
+        if g.get("half") and value is not None:
+            value += 0.5
         return Quantity(
             start,
             end,
@@ -360,6 +376,11 @@ def _make(kind: str, m: re.Match[str]) -> Quantity | None:
         return Quantity(start, end, span, None, noun, "count", True, None, qualifier)
     low, high_text = (g["bnum"], g["bnum2"]) if g.get("bnum") else (g["num"], g.get("num2"))
     value = _number(low)
+    part = _PART_OF.match(after)
+    if part:
+        after = after[part.end() :]
+    if value is not None and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", low) and _counted_noun(after):
+        value = float(low.replace(".", ""))  # "4.000 persons": a thousands separator
     if value is None:
         return None
     value = _scaled(value, _scale_in(span))
@@ -371,6 +392,8 @@ def _make(kind: str, m: re.Match[str]) -> Quantity | None:
     high = _number(high_text)
     if high is not None and high <= value:
         high = None  # "31 to 19" is a tally, not a range: the span keeps both numbers
+    if _ZONE_OFFSET.search(m.string[max(0, start - 6) : start]):
+        return None
     if _NAME_BEFORE.search(m.string[max(0, start - 30) : start]) and not approx:
         return None  # "Line 3", "Terminal 2": part of a name
     noun = g["hunit"].lower() if g.get("hunit") else _counted_noun(after)

@@ -10,11 +10,11 @@ does not allow 4%.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import lexicon
-from .quantities import Quantity, find_quantities, word_value
+from .quantities import MONTH_NUMBERS, Quantity, find_quantities, word_value
 
 EN = lexicon("en")
 INF = float("inf")
@@ -22,7 +22,7 @@ INF = float("inf")
 EXACT_SLACK = 0.01
 APPROX_SLACK = 0.15
 # "up to X" reads as a figure near its ceiling: well below it is a different figure.
-UP_TO_FLOOR = 0.5
+UP_TO_FLOOR = 0.6
 
 
 @dataclass(frozen=True)
@@ -118,13 +118,24 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     return out
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _change(text: str, q: Quantity) -> Quantity:
+    """ "Rises from 10% to 25%" states the new figure, 25%, not a range."""
+    if q.high is not None and _FROM.search(text[max(0, q.start - 8) : q.start]):
+        return replace(q, value=q.high, high=None)
+    return q
+
+
 def amounts(text: str) -> list[Amount]:
     """Every comparable amount in a sentence, in reading order (times of day are not amounts)."""
     clocks = [(c.start, c.end) for c in clock_times(text)]
     found = [
         a
         for q in find_quantities(text)
-        if (a := _amount(q)) is not None and not any(a.start < e and s < a.end for s, e in clocks)
+        if (a := _amount(_change(text, q))) is not None
+        and not any(a.start < e and s < a.end for s, e in clocks)
     ]
     found += _fractions(text, [(a.start, a.end) for a in found])
     return sorted(found, key=lambda a: a.start)
@@ -289,4 +300,30 @@ def prior_occurrences(text: str, published: date | None) -> list[PriorOccurrence
                     m.start(), m.end(), m.group(0), m.group("noun"), now - span - 6, now - span + 6
                 )
             )
+    return out
+
+
+# -- calendar days -----------------------------------------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "may" is a month only when capitalised and followed by a day ("May 24", "24 May").
+_MONTH_NAMES = "|".join(k for k in MONTH_NUMBERS if len(k) > 3 and k != "may") + "|(?-i:May)"
+_DAY = re.compile(
+    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
+    r"|\b(?P<m1>" + _MONTH_NAMES + r")\s+(?P<d1>\d{1,2})\b(?!,?\s*\d{4}\s*-)"
+    r"|\b(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_NAMES + r")\b",
+    re.IGNORECASE,
+)
+
+
+def days(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Weekdays ("tuesday") and days of a month ("5-24" for May 24 or 24 May) with spans."""
+    out = []
+    for m in _DAY.finditer(text, start, len(text) if end is None else end):
+        if m.group("wd"):
+            key = m.group("wd").lower()
+        else:
+            month = MONTH_NUMBERS[(m.group("m1") or m.group("m2")).lower()]
+            key = f"{month}-{int(m.group('d1') or m.group('d2'))}"
+        out.append((m.start(), m.end(), key))
     return out

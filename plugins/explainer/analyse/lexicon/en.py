@@ -81,7 +81,19 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
         "takeover",
     ),
     ("price", "value", "valued", "valuing", "worth", "cost", "costs", "fee", "sum"),
-    ("aircraft", "plane", "planes", "jet", "jets", "airliner", "airliners"),
+    (
+        "aircraft",
+        "aircrafts",
+        "plane",
+        "planes",
+        "airplane",
+        "airplanes",
+        "aeroplanes",
+        "jet",
+        "jets",
+        "airliner",
+        "airliners",
+    ),
     ("people", "persons", "residents", "person"),
     ("hit", "struck", "strike", "strikes", "jolted", "shook", "rocked"),
     ("say", "said", "says", "told", "stated"),
@@ -109,6 +121,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("raise", "rise", "increase", "hike"),
     ("percent", "%", "per cent"),
 )
+
+# Plurals without an -s: a counted noun phrase ends at one ("30 people lost their lives").
+IRREGULAR_PLURALS = _words("people children men women police staff personnel cattle livestock")
 
 # Modifiers of a quantity, by what they say about the true value.
 APPROXIMATE = _words("about around approximately roughly some estimated circa nearly almost")

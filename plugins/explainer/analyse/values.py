@@ -1,0 +1,197 @@
+"""Value alignment: typed values in different sources that report one measure.
+
+Two reports of one figure often share few words ("a fee of 48 million euros"
+against "the club will pay €55m up front"), so sentence alignment alone
+misses them. Here each typed value (an amount, a duration, a calendar day) is
+aligned on its own, from:
+
+* **what it measures**: the concepts next to it in its clause, idf-weighted,
+  and the noun it counts or qualifies ("seats", "visit", "agreement");
+* **its sentence**: the statement alignment score of the two sentences;
+* **its size**: two figures for one measure are usually of one order.
+
+A value keeps only partners near its best in the other source, and that
+partner must rank it near its best too, so each measure pairs with one
+measure. Paired values that no single reading satisfies are discrepancies.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .claims import Claim, Statement, concept
+from .slots import WEEKDAYS, Amount, compatible, days
+
+# Weights of the signals; pairs below MATCH are not one measure. Calibrated on eval/.
+KEY_WEIGHT = 0.55
+SENTENCE_WEIGHT = 0.45
+NOUN_BONUS = 0.15
+SIZE_WEIGHT = 0.1
+MATCH = 0.42
+# More candidates than this for one value means the key words are too common to tell.
+MAX_CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class Value:
+    statement: Statement
+    claim: Claim
+    family: tuple[
+        str, str | None
+    ]  # ("money", "EUR"), ("count", None), ("duration", None), ("day", None)
+    start: int
+    end: int
+    key: frozenset[str]  # concepts naming what the value measures
+    noun: str | None  # concept of the noun it counts or qualifies
+    amount: Amount | None = None
+    day: str | None = None  # "5-24" for May 24
+
+    @property
+    def source_id(self) -> str:
+        return self.statement.source_id
+
+    @property
+    def text(self) -> str:
+        return self.statement.sentence.text[self.start : self.end]
+
+
+def _family(a: Amount) -> tuple[str, str | None]:
+    if a.kind in ("count", "number"):
+        return ("count", None)
+    return (a.kind, a.unit)
+
+
+_HYPHEN_UNIT = re.compile(r"-(?:[a-z]+-)?[a-z]+$")
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    m = re.match(r"\s+([a-z][\w-]+)", text[end:])
+    return concept(m.group(1)) if m else None
+
+
+def statement_values(st: Statement) -> list[Value]:
+    """Every amount, duration and calendar day of a statement, with its key words."""
+    out: list[Value] = []
+    text = st.sentence.text
+    for claim in st.claims:
+        for m in claim.amounts:
+            a = m.amount
+            noun = None
+            if a.kind == "count" and a.unit and a.unit.isalpha():
+                noun = concept(a.unit)
+            elif _HYPHEN_UNIT.search(a.text):  # "a five-year deal": the deal is measured
+                noun = _noun_after(text, a.end)
+            key = m.measures | ({noun} if noun else set())
+            out.append(Value(st, claim, _family(a), a.start, a.end, frozenset(key), noun, amount=a))
+        for start, end, day in days(text, claim.start, claim.end):
+            if "-" not in day:
+                continue  # a weekday is too common a word to tie one event to
+            key = claim.concepts - {concept(w) for w in WEEKDAYS}
+            out.append(Value(st, claim, ("day", None), start, end, key, None, day=day))
+    return out
+
+
+def _weighted(words: Iterable[str], idf: dict[str, float]) -> float:
+    return sum(idf.get(w, 1.0) for w in words)
+
+
+def _size(x: Value, y: Value) -> float:
+    """1 for one figure, falling with the ratio of the two (0 at ten times)."""
+    if x.amount is None or y.amount is None:
+        return 0.0
+    vx, vy = x.amount.exact, y.amount.exact
+    if not vx or not vy:
+        return 0.5
+    ratio = max(vx, vy) / min(vx, vy)
+    return max(0.0, 1 - math.log10(ratio))
+
+
+def value_score(
+    x: Value, y: Value, idf: dict[str, float], sentence: Callable[[Statement, Statement], float]
+) -> float:
+    shared = x.key & y.key
+    key = _weighted(shared, idf) / max(min(_weighted(x.key, idf), _weighted(y.key, idf)), 1e-9)
+    same_noun = bool(x.noun) and x.noun == y.noun
+    return (
+        KEY_WEIGHT * key
+        + SENTENCE_WEIGHT * min(sentence(x.statement, y.statement), 1.0)
+        + NOUN_BONUS * same_noun
+        + SIZE_WEIGHT * _size(x, y)
+    )
+
+
+def _comparable(x: Value, y: Value) -> bool:
+    if x.family != y.family:
+        return False
+    if x.family[0] == "count" and x.noun and y.noun and x.noun != y.noun:
+        return False  # 31 people and 12 children are two counts
+    return bool(x.key & y.key) or (bool(x.noun) and x.noun == y.noun)
+
+
+def match_values(
+    values: list[Value],
+    idf: dict[str, float],
+    sentence: Callable[[Statement, Statement], float],
+    side: Callable[[Value], str] = lambda v: v.source_id,
+) -> list[tuple[Value, Value, float]]:
+    """Pairs of values on different sides that measure one thing, strongest first."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, v in enumerate(values):
+        for w in v.key | ({v.noun} if v.noun else set()):
+            by_key[(v.family, w)].append(i)
+    scores: dict[tuple[int, int], float] = {}
+    for i, x in enumerate(values):
+        seen: set[int] = set()
+        for w in x.key | ({x.noun} if x.noun else set()):
+            posting = by_key[(x.family, w)]
+            if len(posting) > MAX_CANDIDATES:
+                continue
+            for j in posting:
+                if j <= i or j in seen or side(values[j]) == side(x):
+                    continue
+                seen.add(j)
+                if _comparable(x, values[j]):
+                    scores[(i, j)] = value_score(x, values[j], idf, sentence)
+    return _assign(values, scores, side)
+
+
+def _assign(
+    values: list[Value], scores: dict[tuple[int, int], float], side: Callable[[Value], str]
+) -> list[tuple[Value, Value, float]]:
+    """Greedy one-to-one pairing per pair of sides, strongest first.
+
+    A value already paired takes a further partner only when that partner reads
+    the same as its first one: a figure repeated in a headline and a body pairs
+    with the other source's figure twice, while "$18.50 in cash" never pairs
+    with a contingent "$4" once it has found the other source's "$18.50".
+    """
+    partners: dict[tuple[int, str], list[int]] = defaultdict(list)
+    kept = []
+    for (i, j), s in sorted(scores.items(), key=lambda t: (-t[1], t[0])):
+        if s < MATCH:
+            break
+        ok = all(
+            _same_reading(values[k], values[other])
+            for here, other in ((i, j), (j, i))
+            for k in partners[(here, side(values[other]))]
+        )
+        if ok:
+            partners[(i, side(values[j]))].append(j)
+            partners[(j, side(values[i]))].append(i)
+            kept.append((values[i], values[j], s))
+    return kept
+
+
+def _same_reading(x: Value, y: Value) -> bool:
+    return x.text == y.text or not disagree(x, y)
+
+
+def disagree(x: Value, y: Value) -> bool:
+    """No single true value makes both wordings right."""
+    if x.amount is not None and y.amount is not None:
+        return not compatible(x.amount, y.amount)
+    return x.day is not None and y.day is not None and x.day != y.day
