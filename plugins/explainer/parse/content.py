@@ -89,9 +89,43 @@ def load_front_matter(text: str, shown: str) -> tuple[dict[str, Any], list[str],
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(shown, f"front matter: {problem}", line=line) from None
+    except RecursionError:
+        raise InputError(shown, "front matter is nested too deeply", line=2) from None
     if not isinstance(data, dict):
         raise InputError(shown, "front matter must be a mapping of 'key: value' lines", line=2)
-    return data, front.split("\n"), body
+    lines = front.split("\n")
+    _check_size(data, shown, lines)
+    return data, lines, body
+
+
+# YAML aliases share one object however often they are used, so a few hundred
+# bytes can stand for billions of values once anything walks or prints them.
+MAX_VALUES = 100_000  # values (and 64-character pieces of text) once expanded
+MAX_DEPTH = 50
+
+
+def _check_size(data: dict[Any, Any], shown: str, lines: list[str]) -> None:
+    """Refuse front matter that is too big or too deep once its aliases are expanded."""
+    budget = MAX_VALUES
+    for key, value in data.items():
+        stack: list[tuple[Any, int]] = [(key, 1), (value, 1)]
+        while stack:
+            node, depth = stack.pop()
+            budget -= 1 + (len(node) // 64 if isinstance(node, str) else 0)
+            problem = (
+                "too large" if budget < 0 else "nested too deeply" if depth > MAX_DEPTH else ""
+            )
+            if problem:
+                raise InputError(
+                    shown,
+                    f"front matter: '{key}' is {problem} once its aliases are expanded"
+                    f" (at most {MAX_VALUES} values, {MAX_DEPTH} levels)",
+                    line=_line_of(lines, f"{key}:", 2),
+                )
+            if isinstance(node, dict):
+                stack.extend((item, depth + 1) for pair in node.items() for item in pair)
+            elif isinstance(node, list):
+                stack.extend((item, depth + 1) for item in node)
 
 
 def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
