@@ -7,8 +7,22 @@ whose ``str`` is a single readable line: ``path:line: message``.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
+
+# A message quotes author values; a huge one must not become a huge line.
+MAX_MESSAGE = 300
+# C0 and C1 controls, DEL, and the invisible format characters that reorder or
+# hide text (bidi overrides, zero-width): a terminal would act on them.
+_UNSAFE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]")
+
+
+def safe_text(text: str, limit: int | None = None) -> str:
+    """``text`` as one printable line: control characters as escapes, cut at ``limit``."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class InputError(Exception):
@@ -17,9 +31,9 @@ class InputError(Exception):
     exitcode = 2
 
     def __init__(self, path: str | Path | None, message: str, line: int | None = None):
-        self.path = str(path) if path is not None else None
+        self.path = safe_text(str(path)) if path is not None else None
         self.line = line
-        self.message = " ".join(message.split())  # always one line
+        self.message = safe_text(" ".join(message.split()), MAX_MESSAGE)  # always one line
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -34,7 +48,7 @@ def shown_path(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root))
     except ValueError:
-        return str(path)
+        return str(path)  # InputError escapes what a terminal would act on
 
 
 class _OneLineInputErrors(logging.Filter):
