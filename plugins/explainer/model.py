@@ -60,6 +60,10 @@ class SourceMeta:
     published: date | None = None
     kind: str | None = None
     url: str | None = None
+    # Stated in the content file or, when it is silent, detected in the seed.
+    published_time: str | None = None  # "HH:MM", with the zone when stated
+    dateline: str | None = None
+    byline: str | None = None
 
 
 @dataclass

@@ -1,73 +1,66 @@
 """Raw article text to a :class:`~explainer.model.Document`.
 
 The structure is recovered by general typographic rules, applied to the
-text's lines in order:
+text's lines in order (see :mod:`.layout` for the line rules):
 
+* furniture (time stamps, read times, photo credits, "Read more" lines) and
+  bylines are never body text; a time stamp gives the publication date;
 * headline: a short first line without final punctuation;
-* dek: the line after the headline, when a heading follows it;
+* outlet tag: an agency or outlet line under the headline;
+* dek: the line after the headline, when a heading, a byline, a time stamp
+  or a dateline paragraph follows it, or when it is a long unpunctuated line;
 * heading: a short line without final punctuation followed by body text;
-* dateline: ``Place:`` / ``PLACE (Agency) -`` opening the first paragraph;
-* credits: trailing "Reporting by ... / Editing by ..." lines.
+* dateline: ``PLACE:`` / ``PLACE, Month D (Agency) -`` opening the first paragraph;
+* credits: "Reporting by ... / Editing by ..." lines above or below the body.
+
+Hard-wrapped paragraphs are joined first (:mod:`.reflow`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Paragraph, Role, Section, Sentence, SourceMeta
+from .dates import Stamp, find_stamp
+from .layout import CREDIT, DATELINE, DATELINE_LINE, classify, is_outlet_tag
+from .reflow import Line, logical_lines
 from .sentences import split
 from .text import MAX_BYTES, MAX_LINE_CHARS, read_text
 
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20
 DEK_MAX_WORDS = 45
+# Credits lines count as credits only this near the top (or in the closing run).
+HEADER_LINES = 2
 
 # A line that ends like a sentence (or a quotation, or a list) is body text.
 _FINAL_PUNCT = re.compile(r"[.!?:;,…\"'”’)\]]\s*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_DATELINE = re.compile(
-    r"""^(?P<place>
-          [A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}      # one to four capitalised words
-          (?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?          # optional ", March 3"
-          (?:\s*\([^)]{1,40}\))?                          # optional "(Agency)"
-        )\s*(?::|—|–|-{1,2})\s+(?=\S)""",
-    re.VERBOSE,
-)
-_CREDIT = re.compile(
-    r"""^[(\[]?\s*(?:additional\s+)?
-        (?:report(?:ing|s|ed)?|writ(?:ing|ten)|edit(?:ing|ed|ors?)|compiled|
-           translat(?:ion|ed)|photos?|graphics?|fact[- ]check(?:ing|ed)?)
-        \s+by\b""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# Kept for callers that imported them from here.
+_DATELINE = DATELINE
+_CREDIT = CREDIT
 
 
 @dataclass(frozen=True)
-class _Line:
-    number: int  # 1-based line number in the seed
-    start: int  # offset of the first non-space character
-    text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+class _Kept:
+    line: Line
+    after_furniture: bool  # a byline or time stamp stood between it and the line before
 
 
-def _lines(text: str) -> list[_Line]:
-    out, offset = [], 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if stripped:
-            out.append(_Line(number, offset + raw.index(stripped[0]), stripped))
-        offset += len(raw) + 1
-    return out
+@dataclass
+class _Found:
+    """What the layout states about the article, beside its text."""
+
+    byline: str | None = None  # from a "By NAME" or "NAME | Agency" line
+    credited: str | None = None  # from a "Reporting by NAME" line
+    stamp: Stamp | None = None
+    agency: str | None = None
 
 
-def _title_like(line: _Line, max_words: int) -> bool:
+def _title_like(line: Line, max_words: int) -> bool:
     return (
         line.words <= max_words
         and len(line.text) <= 12 * max_words
@@ -77,16 +70,12 @@ def _title_like(line: _Line, max_words: int) -> bool:
     )
 
 
-def _is_heading(lines: list[_Line], i: int) -> bool:
+def _is_heading(lines: list[Line], i: int) -> bool:
     """A short unpunctuated line that introduces body text."""
     if not _title_like(lines[i], HEADING_MAX_WORDS) or i + 1 >= len(lines):
         return False
     following = lines[i + 1]
     return not _title_like(following, HEADING_MAX_WORDS)
-
-
-def _is_credit(line: _Line) -> bool:
-    return bool(_CREDIT.match(line.text) or _COPYRIGHT.match(line.text))
 
 
 class _Builder:
@@ -111,11 +100,16 @@ class _Builder:
             role=role,
         )
 
-    def paragraph(self, line: _Line, index: int, section: str | None, skip: int = 0) -> Paragraph:
+    def whole(self, line: Line, role: Role) -> Sentence:
+        return self.sentence(line.start, line.start + len(line.text), line.text, 0, None, role)
+
+    def paragraph(self, line: Line, index: int, section: str | None, skip: int = 0) -> Paragraph:
         body = line.text[skip:]
+        at = line.start + skip
+        # A joined paragraph keeps its line breaks in the text; the splitter sees spaces.
         sentences = [
-            self.sentence(s, e, t, index, section, "body")
-            for s, e, t in split(body, offset=line.start + skip)
+            self.sentence(s, e, body[s - at : e - at], index, section, "body")
+            for s, e, _ in split(body.replace("\n", " "), offset=at)
         ]
         return Paragraph(index=index, sentences=sentences)
 
@@ -125,43 +119,118 @@ def slugify(text: str) -> str:
     return slug or "section"
 
 
+def _sort_lines(lines: list[Line], doc: Document, found: _Found) -> list[_Kept]:
+    """Keep the lines that may be text; furniture, bylines and credits go to ``found``/``doc``."""
+    kinds = [classify(line.text) for line in lines]
+    # The closing run of credits and furniture (at least one line stays).
+    tail = len(lines)
+    while tail > 1 and kinds[tail - 1].kind != "text":
+        tail -= 1
+    kept: list[_Kept] = []
+    gap = False
+    for n, (line, info) in enumerate(zip(lines, kinds, strict=True)):
+        kind = info.kind
+        if kind == "credit" and n < tail and len(kept) > HEADER_LINES:
+            kind = "text"  # "Written by ..." inside the body is a sentence
+        if kind == "text":
+            kept.append(_Kept(line, gap))
+            gap = False
+            continue
+        gap = True
+        if info.stamp and found.stamp is None:
+            found.stamp = info.stamp
+        if kind in ("byline", "credit"):
+            doc.credits.append(line.text)
+        if kind == "byline":
+            found.byline = found.byline or info.byline
+        elif kind == "credit":
+            found.credited = found.credited or info.byline
+    return kept
+
+
+def _opens_with_dateline(line: Line) -> bool:
+    return bool(DATELINE.match(line.text))
+
+
+def _dateline_alone(line: Line) -> str | None:
+    m = DATELINE_LINE.match(line.text)
+    if m and (m.group("date") or m.group("agency") or line.text[-1] in "—–-"):
+        return m.group("head").strip()
+    return None
+
+
+def _is_dek(kept: list[_Kept], i: int) -> bool:
+    """The line after the headline is a dek when what follows sets it apart from the body."""
+    if i + 1 >= len(kept):
+        return False
+    line, nxt = kept[i].line, kept[i + 1]
+    if line.words > DEK_MAX_WORDS or _opens_with_dateline(line):
+        return False
+    if nxt.after_furniture or _opens_with_dateline(nxt.line):
+        return True  # a byline, time stamp or dateline starts the body
+    if _title_like(line, HEADING_MAX_WORDS):
+        return False  # a short unpunctuated line before body text is a heading
+    if _is_heading([k.line for k in kept], i + 1):
+        return not _title_like(line, HEADLINE_MAX_WORDS)
+    return not _FINAL_PUNCT.search(line.text)  # a standfirst too long to be a heading
+
+
+def _skip_tags(kept: list[_Kept], i: int, found: _Found) -> int:
+    """Step over agency and outlet lines under the headline or dek."""
+    while i + 1 < len(kept) and is_outlet_tag(kept[i].line.text):
+        found.agency = found.agency or kept[i].line.text.strip("()[] ")
+        i += 1
+    return i
+
+
+def _enriched(meta: SourceMeta, doc: Document, found: _Found) -> SourceMeta:
+    """The content file's values win; detected ones fill the gaps."""
+    stamp = found.stamp
+    if stamp is None and doc.dateline and (m := DATELINE.match(doc.dateline + " - x")):
+        stamp = find_stamp(m.group("date") or "")  # a dateline that states its year
+    published = meta.published or (stamp.date if stamp else None)
+    same_day = stamp is not None and stamp.date == published
+    return replace(
+        meta,
+        published=published,
+        published_time=meta.published_time or (stamp.time if same_day and stamp else None),
+        dateline=meta.dateline or doc.dateline,
+        byline=meta.byline or found.byline or found.credited,
+    )
+
+
 def parse_text(text: str, meta: SourceMeta) -> Document:
     """Parse already-normalised article text."""
-    lines = _lines(text)
+    lines = logical_lines(text)
     if not lines or not any(_HAS_LETTER.search(line.text) for line in lines):
         raise InputError(meta.path, "seed has no text")
 
     doc = Document(meta=meta, text=text)
     build = _Builder(meta.id)
-
-    # Trailing credits, kept apart from the body.
-    while len(lines) > 1 and _is_credit(lines[-1]):
-        doc.credits.insert(0, lines.pop().text)
+    found = _Found()
+    kept = _sort_lines(lines, doc, found)
+    if not kept:
+        raise InputError(meta.path, "seed has no article text, only bylines and page furniture")
 
     i = 0
-    first = lines[0]
-    if len(lines) > 1 and _title_like(first, HEADLINE_MAX_WORDS):
-        doc.headline = build.sentence(
-            first.start, first.start + len(first.text), first.text, 0, None, "headline"
-        )
-        i = 1
-        if (
-            i + 1 < len(lines)
-            and not _title_like(lines[i], HEADLINE_MAX_WORDS)
-            and lines[i].words <= DEK_MAX_WORDS
-            and _is_heading(lines, i + 1)
-        ):
-            dek = lines[i]
-            doc.dek = build.sentence(dek.start, dek.start + len(dek.text), dek.text, 0, None, "dek")
-            i += 1
+    first = kept[0].line
+    if len(kept) > 1 and _title_like(first, HEADLINE_MAX_WORDS):
+        doc.headline = build.whole(first, "headline")
+        i = _skip_tags(kept, 1, found)
+        if _is_dek(kept, i):
+            doc.dek = build.whole(kept[i].line, "dek")
+            i = _skip_tags(kept, i + 1, found)
+    body = [k.line for k in kept[i:]]
 
     section = Section(heading=None)
     doc.sections.append(section)
     index = 0
     used_anchors: set[str] = set()
-    for j in range(i, len(lines)):
-        line = lines[j]
-        if _is_heading(lines, j):
+    for j, line in enumerate(body):
+        if index == 0 and j + 1 < len(body) and (own := _dateline_alone(line)):
+            doc.dateline = own  # a dateline on a line of its own
+            continue
+        if _is_heading(body, j):
             anchor = slugify(line.text)
             while anchor in used_anchors:
                 anchor += "-2"
@@ -171,17 +240,18 @@ def parse_text(text: str, meta: SourceMeta) -> Document:
             continue
         index += 1
         skip = 0
-        if index == 1 and (m := _DATELINE.match(line.text)):
-            doc.dateline = m.group("place").strip()
+        if index == 1 and doc.dateline is None and (m := DATELINE.match(line.text)):
+            doc.dateline = m.group("head").strip()
             skip = m.end()
         paragraph = build.paragraph(line, index, section.heading, skip)
-        if skip:
+        if index == 1 and doc.dateline:
             paragraph.dateline = doc.dateline
         section.paragraphs.append(paragraph)
 
     doc.sections = [s for s in doc.sections if s.paragraphs or s.heading]
     if not doc.body_sentences:
         raise InputError(meta.path, "seed has a title but no body text")
+    doc.meta = _enriched(meta, doc, found)
     return doc
 
 
