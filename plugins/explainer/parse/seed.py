@@ -175,10 +175,11 @@ def _is_dek(kept: list[_Kept], i: int) -> bool:
     return not _FINAL_PUNCT.search(line.text)  # a standfirst too long to be a heading
 
 
-def _skip_tags(kept: list[_Kept], i: int, found: _Found) -> int:
+def _skip_tags(kept: list[_Kept], i: int, doc: Document, found: _Found) -> int:
     """Step over agency and outlet lines under the headline or dek."""
     while i + 1 < len(kept) and is_outlet_tag(kept[i].line.text):
         found.agency = found.agency or kept[i].line.text.strip("()[] ")
+        doc.credits.append(kept[i].line.text)
         i += 1
     return i
 
@@ -216,10 +217,10 @@ def parse_text(text: str, meta: SourceMeta) -> Document:
     first = kept[0].line
     if len(kept) > 1 and _title_like(first, HEADLINE_MAX_WORDS):
         doc.headline = build.whole(first, "headline")
-        i = _skip_tags(kept, 1, found)
+        i = _skip_tags(kept, 1, doc, found)
         if _is_dek(kept, i):
             doc.dek = build.whole(kept[i].line, "dek")
-            i = _skip_tags(kept, i + 1, found)
+            i = _skip_tags(kept, i + 1, doc, found)
     body = [k.line for k in kept[i:]]
 
     section = Section(heading=None)
