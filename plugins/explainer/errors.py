@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import sys
+import threading
 from pathlib import Path
 
 # A message quotes author values; a huge one must not become a huge line.
@@ -51,20 +53,68 @@ def shown_path(path: Path, root: Path) -> str:
         return str(path)  # InputError escapes what a terminal would act on
 
 
+class Interrupted(Exception):
+    """The build got SIGINT or SIGTERM: stop, clean up, exit non-zero.
+
+    An Exception, not a KeyboardInterrupt, so that Pelican exits with
+    :attr:`exitcode` (its own KeyboardInterrupt handler exits 0)."""
+
+    def __init__(self, signum: int):
+        self.exitcode = 128 + signum
+        super().__init__(f"interrupted by {signal.Signals(signum).name}; output is unchanged")
+
+
+_received: list[int] = []
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    _received.append(signum)
+    raise Interrupted(signum)
+
+
+def check_interrupted() -> None:
+    """Raise again for a signal whose exception some library code swallowed."""
+    if _received:
+        raise Interrupted(_received[0])
+
+
+def install_interrupts() -> None:
+    """SIGINT and SIGTERM end the build through the normal error path (staging removed)."""
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _raise_interrupted)
+
+
+def one_line(exc: BaseException) -> str | None:
+    """The error line for a failure the author or the machine caused; None for a bug."""
+    if isinstance(exc, InputError | Interrupted):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # Environment faults: read-only folders, full disks, names taken by files.
+        return safe_text(f"{exc.filename}: {exc.strerror or exc}", MAX_MESSAGE * 2)
+    if isinstance(exc, MemoryError):
+        return "out of memory: the build needs more memory than this machine allows"
+    if getattr(exc, "one_line", False):  # the plugin's own fault types (search index, output)
+        return safe_text(" ".join(str(exc).split()), MAX_MESSAGE * 2)
+    return None
+
+
 class _OneLineInputErrors(logging.Filter):
-    """Print an InputError as one plain line, without Pelican's traceback."""
+    """Print a foreseeable failure as one plain line, without Pelican's traceback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
-        if isinstance(exc, InputError):
-            sys.stderr.write(f"error: {exc}\n")
+        line = one_line(exc) if exc is not None else None
+        if line is not None:
+            sys.stderr.write(f"error: {line}\n")
             sys.stderr.flush()
             return False
         return True
 
 
 def install_one_line_errors(logger_name: str) -> None:
-    """Make the named logger print InputErrors as one line (Pelican logs them with a traceback)."""
+    """Make the named logger print foreseeable failures as one line (Pelican logs them
+    with a traceback)."""
     target = logging.getLogger(logger_name)
     if not any(isinstance(f, _OneLineInputErrors) for f in target.filters):
         target.addFilter(_OneLineInputErrors())

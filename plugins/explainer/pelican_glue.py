@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import json
 import logging
-import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -26,13 +25,13 @@ from pelican.generators import Generator
 from . import postbuild, urls
 from .batch import blame, build_all
 from .cache import Cache
-from .errors import install_one_line_errors, shown_path
+from .errors import check_interrupted, install_interrupts, install_one_line_errors, shown_path
 from .glossary import find_mentions, glossary_jsonld, load_glossary
 from .glossary_warnings import glossary_warnings
 from .pipeline import Explainer, Limits
 from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
-from .render.staging import replace_dir, staging_dir
+from .render.staging import discard, replace_dir, staging_dir
 from .render.templating import TEMPLATE_GLOBALS, InMemoryBytecode, link_terms_filter
 from .render.writing import PageRef
 
@@ -398,7 +397,7 @@ def _stage_output(pelican_object: Any) -> None:
     staging = staging_dir(final)
     pelican_object.output_path = str(staging)
     _staging[id(pelican_object)] = (staging, final)
-    atexit.register(shutil.rmtree, staging, True)
+    atexit.register(discard, staging)
 
 
 def finish_output(pelican_object: Any) -> None:
@@ -416,18 +415,19 @@ def swap_output(pelican_object: Any) -> None:
     if not staged:
         return
     staging, final = staged
+    check_interrupted()
     replace_dir(staging, final)
     reuse = _reuse.pop(id(pelican_object.settings), None)
     if reuse is not None:
         reuse.save()
         progress("pages: %d rendered, %d unchanged", reuse.rendered, reuse.reused)
     # Keep building into a fresh staging dir if this Pelican object runs again.
-    staging.mkdir()
-    pelican_object.output_path = str(staging)
+    pelican_object.output_path = str(staging_dir(final))
     progress("output ready in %s", final)
 
 
 def register() -> None:
     install_one_line_errors("pelican")
+    install_interrupts()
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(get_generators)

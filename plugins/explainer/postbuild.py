@@ -33,6 +33,8 @@ UNUSED_BUNDLES = (
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the build fails and output/ is kept."""
 
+    one_line = True
+
 
 def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> str:
     """Write files that depend on the whole site: robots.txt and the search index.
