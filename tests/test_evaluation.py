@@ -21,22 +21,24 @@ from explainer.errors import InputError
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 
-# Regression floors, as measured when the claim model landed (see the claims issue's
-# closing note): development stories first, then the holdout.
+# Regression floors, a little under the scores measured when value alignment landed
+# (see the claims issue's closing notes): development stories first, then the holdout.
+# The holdout's trap floor is lower than the development one: value alignment pairs
+# more figures, and on the holdout some of those pairs are traps.
 FLOORS = {
     False: {
-        "discrepancy_recall": 0.28,
-        "discrepancy_precision": 0.65,
+        "discrepancy_recall": 0.55,
+        "discrepancy_precision": 0.85,
         "traps_avoided": 0.9,
-        "agreement_precision": 0.7,
-        "same_claim_recall": 0.45,
+        "agreement_precision": 0.75,
+        "same_claim_recall": 0.48,
         "support_precision": 0.9,
     },
     True: {
-        "discrepancy_recall": 0.05,
-        "discrepancy_precision": 0.25,
-        "traps_avoided": 0.9,
-        "agreement_precision": 0.55,
+        "discrepancy_recall": 0.15,
+        "discrepancy_precision": 0.4,
+        "traps_avoided": 0.8,
+        "agreement_precision": 0.5,
         "same_claim_recall": 0.45,
         "support_precision": 0.9,
     },

@@ -37,6 +37,8 @@ KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wo
 # Rules for pairs that share a topic but not clearly one claim: slots specific enough
 # that two of them in one story are about the same event.
 RELATED_RULES = ("time", "implied date", "role")
+# Amounts and durations are paired value by value (:mod:`.values`), not sentence by sentence.
+ALIGNED_RULES = ("time", "implied date", "date", "role", "agent", "status", "negation")
 
 
 class _UnionFind:
@@ -211,6 +213,11 @@ def statements(documents: list[Document], published: date | None = None) -> dict
     }
 
 
+def _year(st: Statement, documents: list[Document]) -> int | None:
+    meta = next(d.meta for d in documents if d.id == st.source_id)
+    return meta.published.year if meta.published else None
+
+
 def _distinct(found: list[Conflict]) -> list[Conflict]:
     """One conflict per kind and pair of spans, whichever step found it first."""
     seen: set[tuple] = set()
@@ -254,6 +261,16 @@ def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> li
             for st in body:
                 if scorer(head, st) >= ALIGN:
                     found.extend(conflicts(head, st, WITHIN_SOURCE_RULES))
+        head_ids = frozenset(st.id for st in heads)
+        year = d.meta.published.year if d.meta.published else None
+        values = [v for st in heads + body for v in statement_values(st, year)]
+        matched = match_values(
+            values,
+            scorer.idf,
+            scorer,
+            side=lambda v, heads=head_ids: "head" if v.statement.id in heads else "body",
+        )
+        found.extend(_value_conflicts(matched))
     return found
 
 
@@ -277,16 +294,18 @@ def compare(
         agreeing: list[tuple[Sentence, Sentence]] = []
         scorer = Scorer(list(by_id.values()))
         pairs = align(list(by_id.values()), scorer)
+        values = [v for st in by_id.values() for v in statement_values(st, _year(st, documents))]
+        found = _value_conflicts(match_values(values, scorer.idf, scorer))
+        differing = {frozenset((c.a.sentence_id, c.b.sentence_id)) for c in found}
+        agreeing: list[tuple[Sentence, Sentence]] = []
         for pair in sorted(pairs, key=lambda p: (-p.score, order[p.a.id], order[p.b.id])):
             a, b = sentences[pair.a.id], sentences[pair.b.id]
-            diffs = conflicts(pair.a, pair.b, None if pair.aligned else RELATED_RULES)
+            diffs = conflicts(pair.a, pair.b, ALIGNED_RULES if pair.aligned else RELATED_RULES)
             found.extend(diffs)
             if pair.aligned:
                 aligned.update((a.id, b.id))
-                if not diffs:
+                if not diffs and frozenset((a.id, b.id)) not in differing:
                     agreeing.append((a, b))
-        values = [v for st in by_id.values() for v in statement_values(st)]
-        found.extend(_value_conflicts(match_values(values, scorer.idf, scorer)))
         found.extend(_within_source(documents, by_id))
         comparison.discrepancies = _merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = _agreements(agreeing, order)

@@ -343,7 +343,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("negation", negation),
 )
 # Within one source (a dek against its own body) only typed values are compared.
-WITHIN_SOURCE_RULES = ("number", "duration", "time", "implied date", "date")
+WITHIN_SOURCE_RULES = ("time", "implied date", "date")
 
 
 def conflicts(a: Statement, b: Statement, rules: Iterable[str] | None = None) -> list[Conflict]:

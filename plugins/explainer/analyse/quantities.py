@@ -222,7 +222,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?P<q>{_APPROX})\s+)?(?P<num>{_NUM}|a|an|several|a\s+few)"
             rf"(?:{_RANGE_JOIN}(?P<num2>{_NUM}))?"
             rf"(?P<half>\s+and\s+a\s+half)?"
-            rf"[\s-]+(?P<unit>{_DUR_WORD})\b(?P<ago>\s+ago\b)?",
+            rf"[\s-]+(?P<unit>{_DUR_WORD})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<ago>\s+ago\b)?",
             re.IGNORECASE,
         ),
     ),
@@ -256,6 +256,7 @@ _NAME_BEFORE = re.compile(
     r"(?<=[a-z,;] )(?!(?:" + MONTH_RE.replace("\\.?", "") + r")\b)[A-Z][a-z]+\s$"
 )
 _CODE_NEIGHBOUR = re.compile(r"[A-Za-z]-?$")  # "G7", "COVID-19": letters glued before digits
+_RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|bn|m)\s*$", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"(?:UTC|GMT)\s*[+−-]\s*$")  # "UTC+2" is a time zone
 
 
@@ -349,8 +350,10 @@ def _make(kind: str, m: re.Match[str]) -> Quantity | None:
         value = None if vague else (1.0 if num in ("a", "an") else _number(g["num"]))
         if value is None and not vague:
             return None
-        if g.get("half") and value is not None:
+        if (g.get("half") or g.get("half2")) and value is not None:
             value += 0.5
+        if num in ("a", "an") and _RATE_BEFORE.search(m.string[max(0, start - 12) : start]):
+            return None  # "$120 million a year": a rate, not a length of time
         return Quantity(
             start,
             end,

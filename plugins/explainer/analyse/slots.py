@@ -121,11 +121,17 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
-def _change(text: str, q: Quantity) -> Quantity:
-    """ "Rises from 10% to 25%" states the new figure, 25%, not a range."""
-    if q.high is not None and _FROM.search(text[max(0, q.start - 8) : q.start]):
-        return replace(q, value=q.high, high=None)
-    return q
+_TO = re.compile(r"\s+(?:to|until)\s+")
+
+
+def _change(text: str, q: Quantity) -> list[Quantity]:
+    """ "Rises from 10% to 25%": two figures, the earlier 10% and the new 25%, not a range."""
+    to = _TO.search(q.text)
+    if q.high is None or to is None or not _FROM.search(text[max(0, q.start - 8) : q.start]):
+        return [q]
+    old = replace(q, end=q.start + to.start(), text=q.text[: to.start()], high=None)
+    new = replace(q, start=q.start + to.end(), text=q.text[to.end() :], value=q.high, high=None)
+    return [old, new]
 
 
 def amounts(text: str) -> list[Amount]:
@@ -133,9 +139,9 @@ def amounts(text: str) -> list[Amount]:
     clocks = [(c.start, c.end) for c in clock_times(text)]
     found = [
         a
-        for q in find_quantities(text)
-        if (a := _amount(_change(text, q))) is not None
-        and not any(a.start < e and s < a.end for s, e in clocks)
+        for found_q in find_quantities(text)
+        for q in _change(text, found_q)
+        if (a := _amount(q)) is not None and not any(a.start < e and s < a.end for s, e in clocks)
     ]
     found += _fractions(text, [(a.start, a.end) for a in found])
     return sorted(found, key=lambda a: a.start)

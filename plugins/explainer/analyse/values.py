@@ -23,15 +23,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .claims import Claim, Statement, concept
+from .claims import EN, Claim, Statement, concept
 from .slots import WEEKDAYS, Amount, compatible, days
 
 # Weights of the signals; pairs below MATCH are not one measure. Calibrated on eval/.
 KEY_WEIGHT = 0.55
 SENTENCE_WEIGHT = 0.45
-NOUN_BONUS = 0.15
-SIZE_WEIGHT = 0.1
-MATCH = 0.42
+NOUN_BONUS = 0.25
+SIZE_WEIGHT = 0.2
+MATCH = 0.3
+MAX_RATIO = 20
+MIN_SHARED = 1
+# Two lengths of one span of time are seldom misreported by more than this factor.
+MAX_DURATION_RATIO = 4
 # More candidates than this for one value means the key words are too common to tell.
 MAX_CANDIDATES = 40
 
@@ -49,6 +53,7 @@ class Value:
     noun: str | None  # concept of the noun it counts or qualifies
     amount: Amount | None = None
     day: str | None = None  # "5-24" for May 24
+    earlier: bool = False  # an earlier value: "the current 10%", "up from 8%", "in 2019"
 
     @property
     def source_id(self) -> str:
@@ -62,6 +67,8 @@ class Value:
 def _family(a: Amount) -> tuple[str, str | None]:
     if a.kind in ("count", "number"):
         return ("count", None)
+    if a.kind == "percent" and not any(c.isdigit() for c in a.text):
+        return ("fraction", None)  # "half of its exports" is a share, seldom a rate
     return (a.kind, a.unit)
 
 
@@ -73,8 +80,27 @@ def _noun_after(text: str, end: int) -> str | None:
     return concept(m.group(1)) if m else None
 
 
-def statement_values(st: Statement) -> list[Value]:
-    """Every amount, duration and calendar day of a statement, with its key words."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier(text: str, claim: Claim, start: int, year: int | None) -> bool:
+    """Whether a figure belongs to an earlier time than the report's news."""
+    before = re.findall(r"[a-z]+", text[max(claim.start, start - 24) : start].lower())
+    before = [w for w in before if w not in ("the", "a", "its", "their", "his", "her")]
+    if before and before[-1] in EN.EARLIER_VALUE:
+        return True
+    clause = text[claim.start : claim.end].lower()
+    if any(p in clause for p in EN.EARLIER_PERIOD):
+        return True
+    years = {int(y) for y in _YEAR.findall(clause)}
+    return year is not None and bool(years) and max(years) < year
+
+
+def statement_values(st: Statement, year: int | None = None) -> list[Value]:
+    """Every amount, duration and calendar day of a statement, with its key words.
+
+    ``year`` is the report's year: a clause about an earlier year holds earlier values.
+    """
     out: list[Value] = []
     text = st.sentence.text
     for claim in st.claims:
@@ -83,10 +109,18 @@ def statement_values(st: Statement) -> list[Value]:
             noun = None
             if a.kind == "count" and a.unit and a.unit.isalpha():
                 noun = concept(a.unit)
-            elif _HYPHEN_UNIT.search(a.text):  # "a five-year deal": the deal is measured
-                noun = _noun_after(text, a.end)
-            key = m.measures | ({noun} if noun else set())
-            out.append(Value(st, claim, _family(a), a.start, a.end, frozenset(key), noun, amount=a))
+            key = set(m.measures)
+            if _HYPHEN_UNIT.search(a.text):  # "a five-year deal": the deal is measured
+                noun = noun if a.kind == "count" else _noun_after(text, a.end)
+                key.add(concept(a.text.rsplit("-", 1)[1]))
+                if a.kind == "count":  # "the 6.4-magnitude tremor": the tremor is measured
+                    key |= {w for w in [_noun_after(text, a.end)] if w}
+            if noun:
+                key.add(noun)
+            earlier = _earlier(text, claim, a.start, year)
+            out.append(
+                Value(st, claim, _family(a), a.start, a.end, frozenset(key), noun, a, None, earlier)
+            )
         for start, end, day in days(text, claim.start, claim.end):
             if "-" not in day:
                 continue  # a weekday is too common a word to tie one event to
@@ -100,36 +134,50 @@ def _weighted(words: Iterable[str], idf: dict[str, float]) -> float:
 
 
 def _size(x: Value, y: Value) -> float:
-    """1 for one figure, falling with the ratio of the two (0 at ten times)."""
-    if x.amount is None or y.amount is None:
-        return 0.0
-    vx, vy = x.amount.exact, y.amount.exact
-    if not vx or not vy:
-        return 0.5
-    ratio = max(vx, vy) / min(vx, vy)
-    return max(0.0, 1 - math.log10(ratio))
+    """1 for one figure, falling with the ratio of the two (0 at ten times, -1 past MAX_RATIO)."""
+    ratio = _ratio(x, y)
+    if ratio is None:
+        return 0.0 if x.amount is None or y.amount is None else 0.5
+    return -1.0 if ratio > MAX_RATIO else max(0.0, 1 - math.log10(ratio))
+
+
+def _ratio(x: Value, y: Value) -> float | None:
+    """The larger stated figure over the smaller, when both state one."""
+    vx = x.amount.exact if x.amount else None
+    vy = y.amount.exact if y.amount else None
+    return max(vx, vy) / min(vx, vy) if vx and vy else None
 
 
 def value_score(
     x: Value, y: Value, idf: dict[str, float], sentence: Callable[[Statement, Statement], float]
 ) -> float:
     shared = x.key & y.key
-    key = _weighted(shared, idf) / max(min(_weighted(x.key, idf), _weighted(y.key, idf)), 1e-9)
+    key = _weighted(shared, idf) / max(
+        math.sqrt(_weighted(x.key, idf) * _weighted(y.key, idf)), 1e-9
+    )
     same_noun = bool(x.noun) and x.noun == y.noun
     return (
         KEY_WEIGHT * key
         + SENTENCE_WEIGHT * min(sentence(x.statement, y.statement), 1.0)
         + NOUN_BONUS * same_noun
-        + SIZE_WEIGHT * _size(x, y)
+        + SIZE_WEIGHT * max(0.0, _size(x, y))
     )
 
 
 def _comparable(x: Value, y: Value) -> bool:
-    if x.family != y.family:
+    if x.family != y.family or x.earlier != y.earlier:
         return False
+    if _size(x, y) < 0 and x.amount and y.amount:
+        return False  # $4 a share and $2 billion are not one measure misreported
+    if x.family[0] == "duration" and (_ratio(x, y) or 1) > MAX_DURATION_RATIO:
+        return False  # a strike of three weeks and a rest of two days
     if x.family[0] == "count" and x.noun and y.noun and x.noun != y.noun:
         return False  # 31 people and 12 children are two counts
-    return bool(x.key & y.key) or (bool(x.noun) and x.noun == y.noun)
+    if x.noun and x.noun == y.noun:
+        return True
+    # "6.1" against "10 kilometres": a figure without a noun needs more in common.
+    one_noun = bool(x.noun) != bool(y.noun)
+    return len(x.key & y.key) >= MIN_SHARED + one_noun
 
 
 def match_values(

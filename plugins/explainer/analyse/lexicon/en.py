@@ -125,6 +125,19 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 # Plurals without an -s: a counted noun phrase ends at one ("30 people lost their lives").
 IRREGULAR_PLURALS = _words("people children men women police staff personnel cattle livestock")
 
+# Words just before a figure that make it an earlier value ("the current 10% duty",
+# "up from 8%"), and phrases that put a clause in an earlier period.
+EARLIER_VALUE = _words("current currently from previous previously former old existing earlier")
+EARLIER_PERIOD = (
+    "last year",
+    "last month",
+    "last week",
+    "a year earlier",
+    "a year ago",
+    "the year before",
+    "the previous year",
+)
+
 # Modifiers of a quantity, by what they say about the true value.
 APPROXIMATE = _words("about around approximately roughly some estimated circa nearly almost")
 AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above")
