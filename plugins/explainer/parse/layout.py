@@ -152,6 +152,14 @@ _OUTLET_WORDS = frozenset(
 )
 
 
+# Words a time-stamp line may hold beside its date and time.
+_STAMP_WORD = re.compile(
+    rf"""(?:(?:first|last|originally)|publish(?:ed)?|updated|modified|posted|date|time|
+        on|at|ago|(?:second|minute|hour|day|week)s?|utc|gmt|{_WEEKDAY})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class LineInfo:
     kind: LineKind
@@ -207,12 +215,13 @@ def is_outlet_tag(text: str) -> bool:
 
 
 def is_stamp_only(text: str) -> Stamp | None:
-    """A line that is nothing but a date (and time): a time stamp without a label."""
+    """A line that is nothing but a date (and time, and stamp words): an unlabelled stamp."""
     stamp = find_stamp(text)
-    if stamp is None or len(_words(text)) > 10:
+    if stamp is None or len(_words(text)) > 14:
         return None
-    leftover = text[: stamp.span[0]] + text[stamp.span[1] :]
-    return stamp if not re.search(r"[^\W\d_]{3,}", leftover.replace("at", "")) else None
+    leftover = text[: stamp.span[0]] + " " + text[stamp.span[1] :]
+    words = re.findall(r"[^\W\d_]{3,}", leftover)
+    return stamp if all(_STAMP_WORD.fullmatch(w) for w in words) else None
 
 
 def classify(text: str) -> LineInfo:

@@ -29,12 +29,15 @@ from .layout import CREDIT, DATELINE, DATELINE_LINE, classify, is_outlet_tag
 from .reflow import Line, logical_lines
 from .sentences import split
 from .text import MAX_BYTES, MAX_LINE_CHARS, read_text
+from .webpage import HTML_SUFFIXES
 
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20
 DEK_MAX_WORDS = 45
 # Credits lines count as credits only this near the top (or in the closing run).
 HEADER_LINES = 2
+# At most this many short lines may follow the closing credits (a standards note, a tag line).
+SIGNOFF_LINES = 3
 
 # A line that ends like a sentence (or a quotation, or a list) is body text.
 _FINAL_PUNCT = re.compile(r"[.!?:;,…\"'”’)\]]\s*$")
@@ -126,12 +129,23 @@ def _sort_lines(lines: list[Line], doc: Document, found: _Found) -> list[_Kept]:
     tail = len(lines)
     while tail > 1 and kinds[tail - 1].kind != "text":
         tail -= 1
+    # A sign-off ends the story: a few short lines after the last credits line are footer.
+    signoff = max((n for n, k in enumerate(kinds[:tail]) if k.kind == "credit"), default=-1)
+    after = lines[signoff + 1 : tail]
+    if (
+        signoff > HEADER_LINES
+        and len(after) <= SIGNOFF_LINES
+        and all(line.words <= HEADING_MAX_WORDS for line in after)
+    ):
+        tail = signoff
     kept: list[_Kept] = []
     gap = False
     for n, (line, info) in enumerate(zip(lines, kinds, strict=True)):
         kind = info.kind
         if kind == "credit" and n < tail and len(kept) > HEADER_LINES:
             kind = "text"  # "Written by ..." inside the body is a sentence
+        elif kind == "text" and n >= tail:
+            kind = "credit"  # a line after the sign-off
         if kind == "text":
             kept.append(_Kept(line, gap))
             gap = False
@@ -200,8 +214,14 @@ def _enriched(meta: SourceMeta, doc: Document, found: _Found) -> SourceMeta:
     )
 
 
-def parse_text(text: str, meta: SourceMeta) -> Document:
-    """Parse already-normalised article text."""
+def parse_text(
+    text: str, meta: SourceMeta, headline: bool | None = None, dek: bool | None = None
+) -> Document:
+    """Parse already-normalised article text.
+
+    ``headline``/``dek`` say whether the first lines are a headline and a dek
+    when another reader already knows (a web page's markup); None detects them.
+    """
     lines = logical_lines(text)
     if not lines or not any(_HAS_LETTER.search(line.text) for line in lines):
         raise InputError(meta.path, "seed has no text")
@@ -215,12 +235,14 @@ def parse_text(text: str, meta: SourceMeta) -> Document:
 
     i = 0
     first = kept[0].line
-    if len(kept) > 1 and _title_like(first, HEADLINE_MAX_WORDS):
+    if headline is None:
+        headline = len(kept) > 1 and _title_like(first, HEADLINE_MAX_WORDS)
+    if headline:
         doc.headline = build.whole(first, "headline")
         i = _skip_tags(kept, 1, doc, found)
-        if _is_dek(kept, i):
-            doc.dek = build.whole(kept[i].line, "dek")
-            i = _skip_tags(kept, i + 1, doc, found)
+    if dek or (dek is None and headline and _is_dek(kept, i)):
+        doc.dek = build.whole(kept[i].line, "dek")
+        i = _skip_tags(kept, i + 1, doc, found)
     body = [k.line for k in kept[i:]]
 
     section = Section(heading=None)
@@ -262,6 +284,31 @@ def parse_seed(
     max_bytes: int = MAX_BYTES,
     max_line: int = MAX_LINE_CHARS,
 ) -> Document:
-    """Read and parse one seed file."""
+    """Read and parse one seed file: plain text, or a saved web page (``.html``)."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _parse_page(path, meta, max_bytes)
     text = read_text(path, display=meta.path, max_bytes=max_bytes, max_line=max_line)
     return parse_text(text, meta)
+
+
+def _parse_page(path: Path, meta: SourceMeta, max_bytes: int) -> Document:
+    from .webpage import extract
+
+    # Markup lines may be very long (minified pages): the line limit is for text.
+    html = read_text(path, display=meta.path, max_bytes=max_bytes, max_line=max_bytes)
+    page = extract(html, meta.path)
+    # The content file wins; the page's metadata fills what it leaves out.
+    meta = replace(
+        meta,
+        publisher=meta.publisher or page.publisher,
+        url=meta.url or page.url,
+        published=meta.published or page.published,
+        published_time=meta.published_time
+        or (
+            page.time
+            if page.published and page.published == (meta.published or page.published)
+            else None
+        ),
+        byline=meta.byline or page.byline,
+    )
+    return parse_text(page.text, meta, headline=page.headline is not None, dek=page.dek is not None)
