@@ -13,10 +13,26 @@ from markupsafe import Markup
 from .. import urls
 from ..parse import markdown
 from ..pipeline import Explainer
+from . import page
+from .citations import References, cited_markup, placeholder
 
 
-def render_cited(explainer: Explainer, text: str, siteurl: str, inline: bool = False) -> Markup:
-    """Render an author's Markdown with its [@sentence-id] citations as links."""
+def render_cited(
+    explainer: Explainer,
+    text: str,
+    siteurl: str,
+    inline: bool = False,
+    refs: References | None = None,
+) -> Markup:
+    """Render an author's Markdown with its [@sentence-id] citations.
+
+    With ``refs`` (the page's ``References``) each citation becomes a compact
+    marker opening its sentence's preview; without, a link to the sentence.
+    """
+    render = markdown.render_inline if inline else markdown.render
+    if refs is not None:
+        cited: list[str] = []
+        return cited_markup(render(text, placeholder(cited)), cited, refs)
 
     def resolve(sentence_id: str) -> tuple[str, str, str]:
         s = explainer.sentences[sentence_id]
@@ -24,7 +40,6 @@ def render_cited(explainer: Explainer, text: str, siteurl: str, inline: bool = F
         href = f"{siteurl}/{urls.sentence(explainer.slug, s.id, s.source_id)}"
         return href, f"{label}: {s.text}", label
 
-    render = markdown.render_inline if inline else markdown.render
     return Markup(render(text, resolve))
 
 
@@ -42,6 +57,12 @@ def link_terms_filter(
 
 TEMPLATE_GLOBALS: dict[str, Any] = {
     "render_cited": render_cited,
+    "references": References,
+    "auto_lede": page.auto_lede,
+    "split_facts": page.split_facts,
+    "facts_by_topic": page.by_topic,
+    "excerpt": page.excerpt,
+    "shorten": page.shorten,
     "explainer_url": urls.explainer,
     "source_url": urls.source,
     "sentence_url": urls.sentence,
