@@ -220,6 +220,27 @@ def test(c, args=""):
     sys.exit(code)
 
 
+@task(
+    positional=["file"],
+    help={
+        "file": "a plain-text (.txt) or saved web page (.html) article",
+        "explainer": "the slug of the explainer to add it to",
+    },
+)
+def add_source(c, file, explainer):
+    """Copy an article into seeds/, list it in the explainer's content file and print what was detected."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from explainer.errors import InputError
+    from explainer.parse.add_source import add_source as add
+
+    try:
+        added = add(Path(file), explainer, ROOT)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(exc.exitcode)
+    print("\n".join(added.report(ROOT)))
+
+
 @task(help={"verbose": "also list every missed and every false item (development stories only)"})
 def evaluate(c, verbose=False):
     """Score the comparison on the labelled stories in eval/; fails below the targets."""
