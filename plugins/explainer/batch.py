@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -24,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache
+from .confine import read_seed, seed_problem
 from .errors import InputError, shown_path
+from .guard import Budget, bounded
 from .parse.content import ExplainerSpec, parse_spec
 from .parse.text import read_text
 from .pipeline import Explainer, Limits, analysis_loaded, build_explainer
@@ -73,13 +76,10 @@ def _key(
     """The analysis key: content file, every seed's bytes, the limits and the code."""
     parts = [shown.encode(), text.encode(), f"{limits.max_bytes}:{limits.max_line}".encode()]
     for name in seeds:
-        seed = root / name
-        try:
-            if seed.stat().st_size > limits.max_bytes:
-                return None  # let the build report the size error
-            parts += [name.encode(), seed.read_bytes()]
-        except OSError:
-            return None
+        data = read_seed(root, name, limits.max_bytes)
+        if data is None:
+            return None  # not a confined regular file: the build reports why
+        parts += [name.encode(), data]
     return cache.key(*parts)
 
 
@@ -89,11 +89,23 @@ def _seeds_key(cache: Cache, shown: str, text: str, limits: Limits) -> str:
     return cache.key(b"seeds", shown.encode(), text.encode(), f"{limits.max_bytes}".encode())
 
 
+def _checked(text: str, shown: str, root: Path) -> ExplainerSpec:
+    """The content file's spec, once every seed it names may be read."""
+    spec = parse_spec(text, shown, root)
+    for meta in spec.sources:
+        problem = seed_problem(root, meta.path)
+        if problem:
+            lines = text.split("\n")
+            line = next((n for n, ln in enumerate(lines, 1) if meta.path in ln), None)
+            raise InputError(shown, problem, line=line)
+    return spec
+
+
 def _job(path: Path, root: Path, limits: Limits, cache: Cache | None) -> _Job:
     shown = shown_path(path, root)
     text = read_text(path, display=shown)
     if cache is None:
-        return _Job(parse_spec(text, shown, root), shown, None)
+        return _Job(_checked(text, shown, root), shown, None)
     seeds_key = _seeds_key(cache, shown, text, limits)
     seeds = cache.get(seeds_key, count=False)
     key = None
@@ -104,7 +116,7 @@ def _job(path: Path, root: Path, limits: Limits, cache: Cache | None) -> _Job:
         cached = cache.get(key) if key else None
         if cached is not None:
             return _Job(cached.spec, shown, key, cached)
-    spec = parse_spec(text, shown, root)
+    spec = _checked(text, shown, root)
     named = [meta.path for meta in spec.sources]
     if named != seeds:
         key = _key(cache, shown, text, named, root, limits)
@@ -128,7 +140,9 @@ def _prepare(paths: list[Path], root: Path, limits: Limits, cache: Cache | None)
     return jobs
 
 
-def _analyse(spec: ExplainerSpec, root: Path, limits: Limits, key: str) -> tuple[str, Any, float]:
+def _analyse(
+    spec: ExplainerSpec, root: Path, limits: Limits, key: str, budget: Budget | None
+) -> tuple[str, Any, float]:
     """Worker side: the explainer as a cache entry's bytes, or what went wrong.
 
     Errors travel as plain tuples: InputError cannot be rebuilt from its
@@ -136,7 +150,8 @@ def _analyse(spec: ExplainerSpec, root: Path, limits: Limits, key: str) -> tuple
     """
     started = time.perf_counter()
     try:
-        explainer = build_explainer(spec, root, limits)
+        with bounded(budget, spec.path):
+            explainer = build_explainer(spec, root, limits)
     except InputError as exc:
         return "input", (exc.path, exc.message, exc.line), 0.0
     except Exception as exc:
@@ -161,7 +176,11 @@ def _worker_init() -> None:
     The parent's log handler may be a console with its own lock, which a
     display thread (Pelican's progress spinner) could hold at the moment of
     the fork; a worker that logged through it would then wait forever.
+    Ctrl-C reaches the whole process group: the parent alone handles it and
+    stops the workers, so they ignore SIGINT and die on SIGTERM.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     root = logging.getLogger()
     level = root.level
     for handler in list(root.handlers):
@@ -178,6 +197,7 @@ def _parallel(
     limits: Limits,
     workers: int,
     meanwhile: Callable[[], None] | None = None,
+    budget: Budget | None = None,
 ) -> Iterator[tuple[Explainer, bytes | None, float]]:
     """Analyse jobs in worker processes, yielding results in file order.
 
@@ -186,14 +206,19 @@ def _parallel(
     ``meanwhile`` runs in this process while the workers analyse.
     """
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
-        futures = [pool.submit(_analyse, job.spec, root, limits, job.key or "") for job in jobs]
+        futures = [
+            pool.submit(_analyse, job.spec, root, limits, job.key or "", budget) for job in jobs
+        ]
         try:
             if meanwhile is not None:
                 _run_meanwhile(meanwhile)
-            yield from _collect(jobs, futures, root, limits)
+            yield from _collect(jobs, futures, root, limits, budget)
         except BaseException:
             for future in futures:  # drop the queued work instead of finishing it
                 future.cancel()
+            # An interrupt or a failure must not wait for analyses still running.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
             raise
 
 
@@ -207,7 +232,11 @@ def _run_meanwhile(meanwhile: Callable[[], None]) -> None:
 
 
 def _collect(
-    jobs: list[_Job], futures: list[Future[tuple[str, Any, float]]], root: Path, limits: Limits
+    jobs: list[_Job],
+    futures: list[Future[tuple[str, Any, float]]],
+    root: Path,
+    limits: Limits,
+    budget: Budget | None,
 ) -> Iterator[tuple[Explainer, bytes | None, float]]:
     for job, future in zip(jobs, futures, strict=True):
         status, value, seconds = future.result()
@@ -219,7 +248,7 @@ def _collect(
             log.debug("explainer %s failed in a worker:\n%s", job.shown, trace)
             raise InputError(job.shown, message)
         if status == "unpicklable":
-            with blame(job.shown):
+            with blame(job.shown), bounded(budget, job.shown):
                 explainer = build_explainer(job.spec, root, limits)
             yield explainer, None, seconds
         else:
@@ -237,6 +266,7 @@ def build_all(
     workers: int | None = None,
     progress: Progress | None = None,
     meanwhile: Callable[[], None] | None = None,
+    budget: Budget | None = None,
 ) -> list[Explainer]:
     """Parse and analyse every content file; one explainer per path, in order.
 
@@ -244,7 +274,7 @@ def build_all(
     serial). Cached explainers are loaded, not analysed; fresh results are
     stored in ``cache``. ``progress(number, total, explainer, seconds)`` is
     called in file order as explainers become ready (``seconds`` is None for
-    a cached one). ``meanwhile``: work for this process (such as compiling
+    a cached one). ``budget`` bounds each analysis' memory and time. ``meanwhile``: work for this process (such as compiling
     templates) while other processes analyse; with it, even one uncached
     explainer is analysed in a worker when there are spare CPUs and this
     process has not loaded the analysis itself.
@@ -273,7 +303,7 @@ def build_all(
     overlap = meanwhile is not None and bool(todo) and not analysis_loaded()
     if workers > 1 and (len(todo) >= PARALLEL_MIN or overlap):
         pending = [jobs[i] for i in todo]
-        built = _parallel(pending, root, limits, min(workers, len(todo)), meanwhile)
+        built = _parallel(pending, root, limits, min(workers, len(todo)), meanwhile, budget)
         for i, (explainer, payload, seconds) in zip(todo, built, strict=True):
             results[i], timings[i] = explainer, seconds
             if cache and jobs[i].key:
@@ -286,7 +316,7 @@ def build_all(
         for i in todo:
             job = jobs[i]
             begun = time.perf_counter()
-            with blame(job.shown):
+            with blame(job.shown), bounded(budget, job.shown):
                 results[i] = build_explainer(job.spec, root, limits)
             timings[i] = time.perf_counter() - begun
             if cache and job.key:

@@ -25,9 +25,11 @@ from pelican.generators import Generator
 from . import postbuild, urls
 from .batch import blame, build_all
 from .cache import Cache
+from .confine import content_files
 from .errors import check_interrupted, install_interrupts, install_one_line_errors, shown_path
 from .glossary import find_mentions, glossary_jsonld, load_glossary
 from .glossary_warnings import glossary_warnings
+from .guard import Budget
 from .pipeline import Explainer, Limits
 from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
@@ -57,6 +59,9 @@ DEFAULTS: dict[str, Any] = {
     "EXPLAINER_CACHE_DIR": ".cache/explainer",
     # Processes analysing explainers: None = every usable CPU, 1 = serial.
     "EXPLAINER_WORKERS": None,
+    # One explainer's analysis fails with one line beyond these (None: unbounded).
+    "EXPLAINER_MAX_MEMORY_MB": Budget.memory_mb,
+    "EXPLAINER_MAX_SECONDS": Budget.seconds,
 }
 
 
@@ -79,8 +84,10 @@ def _limits(settings: dict[str, Any]) -> Limits:
     return Limits(settings["EXPLAINER_MAX_SEED_BYTES"], settings["EXPLAINER_MAX_LINE_CHARS"])
 
 
-def _content_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.md") if p.is_file()) if directory.is_dir() else []
+def _content_files(settings: dict[str, Any], sub: str) -> tuple[Path, list[Path]]:
+    """A content folder and its files, each one resolving inside PATH."""
+    directory = Path(settings["PATH"]) / settings[sub]
+    return directory, content_files(directory, Path(settings["PATH"]), _root(settings))
 
 
 def _store(settings: dict[str, Any]) -> Cache | None:
@@ -88,12 +95,11 @@ def _store(settings: dict[str, Any]) -> Cache | None:
 
 
 def _cached_glossary(
-    directory: Path, root: Path, cache: Cache | None
+    directory: Path, files: list[Path], root: Path, cache: Cache | None
 ) -> tuple[list[Any], str | None]:
     """The glossary entries and their cache key; from the cache when no entry file changed."""
     if cache is None:
         return load_glossary(directory, root), None
-    files = _content_files(directory)
     where = shown_path(directory, root).encode()
     key = cache.key(b"glossary", where, *(p.name.encode() + b"\0" + p.read_bytes() for p in files))
     entries = cache.get(key)
@@ -167,9 +173,9 @@ class GlossaryGenerator(_Base):
 
     def generate_context(self) -> None:
         root = _root(self.settings)
-        directory = Path(self.path) / self.settings["GLOSSARY_DIR"]
+        directory, files = _content_files(self.settings, "GLOSSARY_DIR")
         with blame(shown_path(directory, root)):
-            self.entries, key = _cached_glossary(directory, root, _store(self.settings))
+            self.entries, key = _cached_glossary(directory, files, root, _store(self.settings))
         self.context["glossary"] = self.entries
         self.context["explainer_glossary_key"] = key
         progress("glossary: %d entries", len(self.entries))
@@ -195,8 +201,7 @@ class ExplainerGenerator(_Base):
 
     def generate_context(self) -> None:
         root = _root(self.settings)
-        directory = Path(self.path) / self.settings["EXPLAINER_DIR"]
-        files = _content_files(directory)
+        directory, files = _content_files(self.settings, "EXPLAINER_DIR")
 
         def announce(number: int, total: int, explainer: Explainer, seconds: float | None) -> None:
             progress(
@@ -218,6 +223,9 @@ class ExplainerGenerator(_Base):
             workers=self.settings["EXPLAINER_WORKERS"],
             progress=announce,
             meanwhile=self._prepare_rendering,
+            budget=Budget(
+                self.settings["EXPLAINER_MAX_MEMORY_MB"], self.settings["EXPLAINER_MAX_SECONDS"]
+            ),
         )
         # Glossary mentions are kept apart from the analysis: a glossary edit
         # must not re-analyse every explainer.
