@@ -200,7 +200,9 @@ def _actors(text: str) -> list[Actor]:
                 break
             lead.append(w)
         pre_text = text[max(0, start - 40) : start]
-        if lead and re.search(r"[a-z]\s+$", pre_text):
+        # "the former minister's Renewal Party": the words describe the owner, not the name.
+        possessive = re.search(r"['’]s\s+$", pre_text)
+        if lead and not possessive and re.search(r"[a-z]\s+$", pre_text):
             descriptor |= {concept(w) for w in lead}
         agent = set()
         skipped = 0

@@ -36,9 +36,9 @@ from .values import Value, disagree, match_values, statement_values
 KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
 # Rules for pairs that share a topic but not clearly one claim: slots specific enough
 # that two of them in one story are about the same event.
-RELATED_RULES = ("time", "implied date", "role")
+RELATED_RULES = ("time", "implied date", "role", "agent", "title")
 # Amounts and durations are paired value by value (:mod:`.values`), not sentence by sentence.
-ALIGNED_RULES = ("time", "implied date", "date", "role", "agent", "status", "negation")
+ALIGNED_RULES = ("time", "implied date", "date", "role", "agent", "title", "status", "negation")
 
 
 class _UnionFind:
@@ -238,19 +238,42 @@ def _value_side(v: Value) -> Side:
 
 
 def _value_conflicts(matched: list[tuple[Value, Value, float]]) -> list[Conflict]:
-    """Matched values no single reading satisfies: one conflict each."""
-    out = []
+    """Matched values no single reading satisfies, one conflict each.
+
+    "Same measure" carries over agreeing pairs: when a dek says 6.4, its body
+    6.1 and another source 6.1, the other source differs from the dek too.
+    """
+    agreeing: dict[tuple[str, int], list[tuple[Value, float]]] = defaultdict(list)
+    differing = []
     for x, y, score in matched:
         if disagree(x, y):
-            kind = _VALUE_KIND.get(x.family[0], "number")
-            what = " ".join(sorted(x.key & y.key)[:3]) or "figure"
-            out.append(Conflict(kind, what, _value_side(x), _value_side(y), min(1.0, score)))
+            differing.append((x, y, score))
+        else:
+            agreeing[x.ref].append((y, score))
+            agreeing[y.ref].append((x, score))
+    out = []
+    for x, y, score in differing:
+        extended = [(x, y, score)]
+        extended += [
+            (x, z, min(score, s)) for z, s in agreeing[y.ref] if z.source_id != x.source_id
+        ]
+        extended += [
+            (z, y, min(score, s)) for z, s in agreeing[x.ref] if z.source_id != y.source_id
+        ]
+        for a, b, sure in extended:
+            if disagree(a, b):
+                kind = _VALUE_KIND.get(a.family[0], "number")
+                what = " ".join(sorted(a.key & b.key)[:3]) or "figure"
+                out.append(Conflict(kind, what, _value_side(a), _value_side(b), min(1.0, sure)))
     return out
 
 
-def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> list[Conflict]:
+def _within_source(
+    documents: list[Document], by_id: dict[str, Statement]
+) -> tuple[list[Conflict], list[tuple[Value, Value, float]]]:
     """A headline or dek against its own source's body: typed values only."""
     found: list[Conflict] = []
+    pairs: list[tuple[Value, Value, float]] = []
     for d in documents:
         heads = [by_id[s.id] for s in (d.headline, d.dek) if s is not None]
         if not heads:
@@ -270,8 +293,8 @@ def _within_source(documents: list[Document], by_id: dict[str, Statement]) -> li
             scorer,
             side=lambda v, heads=head_ids: "head" if v.statement.id in heads else "body",
         )
-        found.extend(_value_conflicts(matched))
-    return found
+        pairs.extend(matched)
+    return found, pairs
 
 
 def compare(
@@ -295,7 +318,9 @@ def compare(
         scorer = Scorer(list(by_id.values()))
         pairs = align(list(by_id.values()), scorer)
         values = [v for st in by_id.values() for v in statement_values(st, _year(st, documents))]
-        found = _value_conflicts(match_values(values, scorer.idf, scorer))
+        within, within_pairs = _within_source(documents, by_id)
+        found = _value_conflicts(match_values(values, scorer.idf, scorer) + within_pairs)
+        found.extend(within)
         differing = {frozenset((c.a.sentence_id, c.b.sentence_id)) for c in found}
         agreeing: list[tuple[Sentence, Sentence]] = []
         for pair in sorted(pairs, key=lambda p: (-p.score, order[p.a.id], order[p.b.id])):
@@ -306,7 +331,6 @@ def compare(
                 aligned.update((a.id, b.id))
                 if not diffs and frozenset((a.id, b.id)) not in differing:
                     agreeing.append((a, b))
-        found.extend(_within_source(documents, by_id))
         comparison.discrepancies = _merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = _agreements(agreeing, order)
 

@@ -231,6 +231,29 @@ def roles(a: Statement, b: Statement) -> list[Conflict]:
     )
 
 
+def _title(name: str) -> frozenset[str]:
+    """The role words a name is written with: "Judge X" gives {"judge"}."""
+    words = name.lower().split()
+    lead = []
+    for w in words:
+        if w not in EN.TITLES:
+            break
+        lead.append(w)
+    return frozenset(lead) if len(lead) < len(words) else frozenset()
+
+
+def titled(a: Statement, b: Statement) -> list[Conflict]:
+    """Different people with one title doing one thing: "Judge X said" / "Judge Y told"."""
+
+    def same_title(x, y) -> str:
+        shared = _title(x.name) & _title(y.name)
+        if not shared or _kind(x.name) != "person" or _kind(y.name) != "person":
+            return ""
+        return " ".join(sorted(shared))
+
+    return _name_conflict(a, b, same_title)
+
+
 def _kind(name: str) -> str:
     """person | organisation | other, from the name's own words."""
     words = name.lower().replace("'s", "").split()
@@ -339,6 +362,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("date", dates),
     ("role", roles),
     ("agent", agents),
+    ("title", titled),
     ("status", status),
     ("negation", negation),
 )

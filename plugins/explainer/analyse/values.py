@@ -60,6 +60,11 @@ class Value:
         return self.statement.source_id
 
     @property
+    def ref(self) -> tuple[str, int]:
+        """Sentence id and offset: names the value (statements are not hashable)."""
+        return (self.statement.id, self.start)
+
+    @property
     def text(self) -> str:
         return self.statement.sentence.text[self.start : self.end]
 
