@@ -81,18 +81,53 @@ def _index_key(output: Path, cmd: list[str]) -> str:
 
 
 def _keep_index(bundle: Path, store: Path, key: str) -> None:
-    """Keep a copy of the new index as the store's only entry (never fails the build)."""
+    """Keep a copy of the new index as the store's only entry (never fails the build).
+
+    Builds may run at once: each copies into its own temporary folder and
+    renames it into place whole, and a build copying an entry that another
+    one removes meanwhile indexes afresh (see :func:`_reuse_index`)."""
+    tmp = store / f".tmp-{os.getpid()}"
     try:
         store.mkdir(parents=True, exist_ok=True)
-        tmp = store / f".tmp-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.copytree(bundle, tmp)
+        try:
+            tmp.rename(store / key)
+        except OSError:  # another build stored the same index first
+            shutil.rmtree(tmp, ignore_errors=True)
         for old in store.iterdir():
-            if old != tmp:
+            if old.name != key and not _copying(old):
                 shutil.rmtree(old, ignore_errors=True)
-        tmp.rename(store / key)
     except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
         log.warning("search index: cannot keep a copy in %s (%s)", store, exc)
+
+
+def _copying(path: Path) -> bool:
+    """Whether ``path`` is the temporary copy of a build still running."""
+    pid = path.name.removeprefix(".tmp-")
+    if pid == path.name or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, someone else's
+        return True
+    return True
+
+
+def _reuse_index(entry: Path, bundle: Path) -> bool:
+    """Copy a stored index; False (nothing copied) if it is incomplete or vanishes meanwhile."""
+    if not (entry / "pagefind.js").is_file():
+        return False
+    try:
+        shutil.copytree(entry, bundle)
+    except OSError as exc:  # shutil.Error too: another build removed the entry
+        log.info("search index: stored copy unusable (%s); indexing afresh", exc)
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+    return True
 
 
 def index_search(output: Path, language: str, store: Path | None = None) -> str:
@@ -116,8 +151,7 @@ def index_search(output: Path, language: str, store: Path | None = None) -> str:
         "--silent",
     ]
     key = _index_key(output, cmd) if store else ""
-    if store and (store / key / "pagefind.js").is_file():
-        shutil.copytree(store / key, bundle)
+    if store and _reuse_index(store / key, bundle):
         log.info("search index unchanged, copied to %s", bundle)
         return "reused"
     try:
