@@ -44,7 +44,7 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def _registry(site_url: str = "") -> dict[str, Callable[[Path], CheckResult]]:
-    from . import a11y, exports, feeds, html, links, sitemap
+    from . import a11y, exports, feeds, html, links, reading, sitemap
 
     # Cheap checks first; the browser last.
     return {
@@ -53,11 +53,12 @@ def _registry(site_url: str = "") -> dict[str, Callable[[Path], CheckResult]]:
         "exports": exports.check,
         "sitemap": sitemap.check,
         "html": html.check,
+        "reading": reading.check,
         "a11y": a11y.check,
     }
 
 
-CHECK_NAMES = ("links", "feeds", "exports", "sitemap", "html", "a11y")
+CHECK_NAMES = ("links", "feeds", "exports", "sitemap", "html", "reading", "a11y")
 
 
 def run_checks(

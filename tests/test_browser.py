@@ -153,16 +153,23 @@ def test_theme_choice_is_remembered_with_javascript(
 
 def test_print_hides_navigation_and_prints_citations(tab: Tab, urls: dict[str, str]) -> None:
     page = tab.open(urls["explainer"])
+    marker = page.locator("main button.cite").first
+    preview = page.locator(f"[id='{marker.get_attribute('popovertarget')}']")
+    assert not preview.is_visible()  # on screen, a preview waits to be asked for
     page.emulate_media(media="print", color_scheme="dark")
     assert not page.locator(".site-header nav").is_visible()
     assert luminance(background(page)) > 200  # paper is white even in dark mode
-    cite = page.locator("a.cite").first
-    title = cite.get_attribute("title")
-    after = cite.evaluate("a => getComputedStyle(a, '::after').content")
-    assert title and title in after
+    # On paper the marker is its text and its preview prints as a citation with the sentence.
+    label = marker.inner_text().strip()
+    assert marker.is_visible() and 1 <= len(label) <= 3
+    assert preview.is_visible()
+    assert label in preview.inner_text() and len(preview.inner_text()) > 40
+    # Collapsed extras print expanded.
+    hidden = page.locator("main details:not([open]) li").first
+    assert hidden.is_visible()
     page.emulate_media(media="screen")
     assert page.locator(".site-header nav").is_visible()
-    assert cite.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+    assert not preview.is_visible() and not hidden.is_visible()
 
 
 def test_skip_link_is_first_and_shows_on_focus(tab: Tab, urls: dict[str, str]) -> None:
@@ -177,8 +184,10 @@ def test_skip_link_is_first_and_shows_on_focus(tab: Tab, urls: dict[str, str]) -
 
 def test_a_cited_sentence_is_highlighted(tab: Tab, urls: dict[str, str]) -> None:
     page = tab.open(urls["explainer"])
-    href = page.locator("a.cite").first.get_attribute("href")
-    page.locator("a.cite").first.click()
+    page.locator("main button.cite").first.click()
+    link = page.locator(":popover-open a").first
+    href = link.get_attribute("href")
+    link.click()
     page.wait_for_load_state("load")
     target = href.split("#", 1)[1]
     assert page.evaluate("location.hash") == f"#{target}"

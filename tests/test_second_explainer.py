@@ -48,7 +48,10 @@ def test_three_source_analysis_has_every_section(both: Path) -> None:
     page = BeautifulSoup(
         (both / "explainers" / SLUG / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    assert len(page.select("a.cite")) >= 10
+    assert len(page.select(".cite")) >= 10
+    # One preview per cited sentence, however many markers open it.
+    targets = {m["popovertarget"] for m in page.select("button.cite")}
+    assert {p["id"] for p in page.select(".refs [popover]")} == targets
 
 
 def test_disputed_figures_are_flagged_in_the_fact_boxes(both: Path) -> None:
