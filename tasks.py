@@ -66,6 +66,7 @@ def _warm_loop(*extra: str) -> None:
     from pelican import get_instance, parse_arguments
     from pelican.log import init as init_logging
 
+    _quiet_stop()
     answers = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     args = parse_arguments([str(ROOT / "content"), "-s", str(CONF), "-q", *extra])
@@ -76,6 +77,7 @@ def _warm_loop(*extra: str) -> None:
         try:
             if pelican is None:
                 pelican, _settings = get_instance(args)
+                _quiet_stop()  # the plugin installed its own handlers
             else:
                 # A failed build leaves a half-written staging directory: start clean.
                 shutil.rmtree(pelican.output_path, ignore_errors=True)
@@ -86,6 +88,15 @@ def _warm_loop(*extra: str) -> None:
             log.critical("%s: %s", exc.__class__.__name__, exc, exc_info=True)
             answers.write("fail\n")
         _preload_analysis()
+
+
+def _quiet_stop() -> None:
+    """Ctrl-C is the serving process's to handle; SIGTERM (how it stops this
+    process) exits normally, so the staging directory is removed at exit."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
 
 
 def _preload_analysis() -> None:
@@ -106,8 +117,12 @@ class _WarmBuilder:
 
     def stop(self) -> None:
         if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
+            self.proc.terminate()  # lets it remove its staging directory
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
             self.proc = None
 
     def build(self) -> bool:
@@ -165,18 +180,23 @@ def serve(c, port=8000, host="127.0.0.1"):
     # would rebuild but leave the browser on the old page.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     builder = _WarmBuilder("-e", f"EXPLAINER_LIVERELOAD_PORT={int(port)}")
-    if not builder.build():
-        sys.exit(1)  # the build already printed one line naming the bad file
-    server = Server(watcher=QuickWatcher())
-    for path in WATCHED:
-        target = ROOT / path
-        pattern = str(target / "**" / "*") if target.is_dir() else str(target)
-        server.watch(pattern, builder.restart_and_build if path in CODE else builder.build)
-    print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     try:
+        if not builder.build():
+            sys.exit(1)  # the build already printed one line naming the bad file
+        server = Server(watcher=QuickWatcher())
+        for path in WATCHED:
+            target = ROOT / path
+            pattern = str(target / "**" / "*") if target.is_dir() else str(target)
+            server.watch(pattern, builder.restart_and_build if path in CODE else builder.build)
+        print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
         server.serve(host=host, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    except KeyboardInterrupt:
+        pass  # livereload stops on Ctrl-C by itself; before it starts, so do we
     finally:
         builder.stop()
+    # serve() returns only when interrupted.
+    print("serve: stopped (interrupted)", file=sys.stderr, flush=True)
+    sys.exit(130)
 
 
 @task(help={"siteurl": "absolute site URL, may include a subpath (or set EXPLAINER_SITEURL)"})
