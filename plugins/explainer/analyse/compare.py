@@ -213,9 +213,10 @@ def statements(documents: list[Document], published: date | None = None) -> dict
     }
 
 
-def _year(st: Statement, documents: list[Document]) -> int | None:
+def _year(st: Statement, documents: list[Document], published: date | None) -> int | None:
     meta = next(d.meta for d in documents if d.id == st.source_id)
-    return meta.published.year if meta.published else None
+    when = meta.published or published
+    return when.year if when else None
 
 
 def _distinct(found: list[Conflict]) -> list[Conflict]:
@@ -317,7 +318,11 @@ def compare(
         agreeing: list[tuple[Sentence, Sentence]] = []
         scorer = Scorer(list(by_id.values()))
         pairs = align(list(by_id.values()), scorer)
-        values = [v for st in by_id.values() for v in statement_values(st, _year(st, documents))]
+        values = [
+            v
+            for st in by_id.values()
+            for v in statement_values(st, _year(st, documents, published))
+        ]
         within, within_pairs = _within_source(documents, by_id)
         found = _value_conflicts(match_values(values, scorer.idf, scorer) + within_pairs)
         found.extend(within)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .claims import EN, Claim, Statement, concept
 from .slots import WEEKDAYS, Amount, compatible, days
+from .tokens import STOP_WORDS
 
 # Weights of the signals; pairs below MATCH are not one measure. Calibrated on eval/.
 KEY_WEIGHT = 0.55
@@ -80,6 +81,19 @@ def _family(a: Amount) -> tuple[str, str | None]:
 _HYPHEN_UNIT = re.compile(r"-(?:[a-z]+-)?[a-z]+$")
 
 
+_DATE_PREPOSITIONS = frozenset({"on", "for", "from", "by", "until", "in", "of", "since"})
+
+
+def _noun_before(text: str, lo: int, start: int) -> str | None:
+    """The event a date belongs to: "a run-off on May 24" gives "run-off"."""
+    words = re.findall(r"[A-Za-z][\w-]*", text[lo:start])
+    while words and words[-1].lower() in _DATE_PREPOSITIONS:
+        words.pop()
+    if not words or words[-1].lower() in STOP_WORDS or not words[-1][0].islower():
+        return None
+    return concept(words[-1])
+
+
 def _noun_after(text: str, end: int) -> str | None:
     m = re.match(r"\s+([a-z][\w-]+)", text[end:])
     return concept(m.group(1)) if m else None
@@ -130,7 +144,8 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
             if "-" not in day:
                 continue  # a weekday is too common a word to tie one event to
             key = claim.concepts - {concept(w) for w in WEEKDAYS}
-            out.append(Value(st, claim, ("day", None), start, end, key, None, day=day))
+            noun = _noun_before(text, claim.start, start)
+            out.append(Value(st, claim, ("day", None), start, end, key, noun, day=day))
     return out
 
 
@@ -140,6 +155,8 @@ def _weighted(words: Iterable[str], idf: dict[str, float]) -> float:
 
 def _size(x: Value, y: Value) -> float:
     """1 for one figure, falling with the ratio of the two (0 at ten times, -1 past MAX_RATIO)."""
+    if x.day is not None:
+        return float(x.day == y.day)  # one event on one day is the likelier reading
     ratio = _ratio(x, y)
     if ratio is None:
         return 0.0 if x.amount is None or y.amount is None else 0.5
