@@ -154,6 +154,30 @@ def test_one_paragraph_per_line_is_not_joined_even_with_short_lines() -> None:
     assert len(doc.paragraphs) == 2
 
 
+def test_headings_between_unwrapped_paragraphs_are_not_joined() -> None:
+    doc = parse_text(
+        normalise(
+            "Budget debate\n\nParking fees\n"
+            "The council raised parking fees in the old town. Drivers will pay more there.\n"
+            "School buildings\nTwo school buildings will be renovated over the summer.\n"
+        ),
+        SourceMeta(path="a.txt", id="a", label="a"),
+    )
+    assert doc.headings == ["Parking fees", "School buildings"]
+    assert all("\n" not in s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("extra", "in_body"),
+    [("A short closing sentence follows the credits.", True), ("Our policy: Example.", False)],
+)
+def test_after_the_credits_a_sentence_stays_in_the_body(extra: str, in_body: bool) -> None:
+    text = (FIXTURES / "wire-agency-dateline.txt").read_text(encoding="utf-8")
+    doc = parse_text(normalise(text + extra + "\n"), SourceMeta(path="a.txt", id="a", label="a"))
+    assert (doc.body_sentences[-1].text == extra) is in_body
+    assert (doc.credits[-1] == extra) is not in_body
+
+
 def test_the_content_file_wins_over_detected_values() -> None:
     doc = _parse(
         "web-copy-furniture.txt", published=date(2025, 5, 20), byline="Desk staff", dateline="X"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .layout import classify
 
@@ -19,6 +20,7 @@ from .layout import classify
 MAX_WRAP_WIDTH = 120
 # Wrappers that break at hyphens or trim spaces leave lines a little short.
 SLACK = 4
+_SENTENCE_END = re.compile(r"[.!?:…\"”’)]\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
 
 
@@ -55,7 +57,12 @@ def _wrap_width(raw: list[tuple[int, Line]]) -> int | None:
     if not stacked:
         return None
     width = max(len(line.text) for line in stacked)
-    return width if width <= MAX_WRAP_WIDTH else None
+    # The mark of wrapping: some line breaks in the middle of a sentence.
+    mid_sentence = any(
+        a == b and not _SENTENCE_END.search(x.text) and y.text[0].islower()
+        for (a, x), (b, y) in pairwise(raw)
+    )
+    return width if width <= MAX_WRAP_WIDTH and mid_sentence else None
 
 
 def _wrapped_after(prev: Line, nxt: Line, width: int) -> bool:
@@ -63,6 +70,8 @@ def _wrapped_after(prev: Line, nxt: Line, width: int) -> bool:
     first_word = nxt.text.split()[0]
     if _LIST_ITEM.match(nxt.text) or len(last) + 1 + len(first_word) < width - SLACK:
         return False
+    if _SENTENCE_END.search(last) and len(nxt.text) < width / 2 and not nxt.text[0].islower():
+        return False  # a short line after a full stop: a heading or a paragraph of its own
     return classify(last).kind == "text" and classify(nxt.text).kind == "text"
 
 

@@ -41,6 +41,7 @@ SIGNOFF_LINES = 3
 
 # A line that ends like a sentence (or a quotation, or a list) is body text.
 _FINAL_PUNCT = re.compile(r"[.!?:;,…\"'”’)\]]\s*$")
+_LABELLED = re.compile(r"^[^\W\d_][\w ]{0,30}:\s")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Kept for callers that imported them from here.
 _DATELINE = DATELINE
@@ -122,6 +123,13 @@ def slugify(text: str) -> str:
     return slug or "section"
 
 
+def _footer_like(line: Line) -> bool:
+    """A short unpunctuated or labelled line ("Our policy: ..."), not a closing sentence."""
+    return line.words <= HEADING_MAX_WORDS and (
+        not _FINAL_PUNCT.search(line.text) or bool(_LABELLED.match(line.text))
+    )
+
+
 def _sort_lines(lines: list[Line], doc: Document, found: _Found) -> list[_Kept]:
     """Keep the lines that may be text; furniture, bylines and credits go to ``found``/``doc``."""
     kinds = [classify(line.text) for line in lines]
@@ -132,11 +140,7 @@ def _sort_lines(lines: list[Line], doc: Document, found: _Found) -> list[_Kept]:
     # A sign-off ends the story: a few short lines after the last credits line are footer.
     signoff = max((n for n, k in enumerate(kinds[:tail]) if k.kind == "credit"), default=-1)
     after = lines[signoff + 1 : tail]
-    if (
-        signoff > HEADER_LINES
-        and len(after) <= SIGNOFF_LINES
-        and all(line.words <= HEADING_MAX_WORDS for line in after)
-    ):
+    if signoff > HEADER_LINES and len(after) <= SIGNOFF_LINES and all(map(_footer_like, after)):
         tail = signoff
     kept: list[_Kept] = []
     gap = False
