@@ -140,13 +140,15 @@ def _sort_lines(lines: list[Line], doc: Document, found: _Found) -> list[_Kept]:
     # A sign-off ends the story: a few short lines after the last credits line are footer.
     signoff = max((n for n, k in enumerate(kinds[:tail]) if k.kind == "credit"), default=-1)
     after = lines[signoff + 1 : tail]
-    if signoff > HEADER_LINES and len(after) <= SIGNOFF_LINES and all(map(_footer_like, after)):
+    if signoff <= HEADER_LINES or len(after) > SIGNOFF_LINES:
+        signoff = -1  # no sign-off near the end
+    elif all(map(_footer_like, after)):
         tail = signoff
     kept: list[_Kept] = []
     gap = False
     for n, (line, info) in enumerate(zip(lines, kinds, strict=True)):
         kind = info.kind
-        if kind == "credit" and n < tail and len(kept) > HEADER_LINES:
+        if kind == "credit" and n < tail and n != signoff and len(kept) > HEADER_LINES:
             kind = "text"  # "Written by ..." inside the body is a sentence
         elif kind == "text" and n >= tail:
             kind = "credit"  # a line after the sign-off
