@@ -261,6 +261,44 @@ def part_long(args: argparse.Namespace, report: Report) -> None:
         )
         report.data["long_exponent"] = exponent
     report.data["long"] = data
+    _long_seeds(args, report, pool, warmup)
+
+
+# One seed of short lines beside an ordinary report: 200 KB, and just under the seed
+# size limit (EXPLAINER_MAX_SEED_BYTES). Targets: 200 KB in 10 s and 1 GB, the limit in
+# 60 s and 2 GB.
+LONG_SEEDS = {"200 KB": (200_000, 10, 1024), "size limit": (1_990_000, 60, 2048)}
+
+
+def _long_seeds(args: argparse.Namespace, report: Report, pool, warmup: Path) -> None:
+    import subprocess
+
+    rows, data = [], {}
+    for name, (size, seconds_target, mb_target) in LONG_SEEDS.items():
+        if args.quick and size > 200_000:
+            continue
+        root = OUT / f"longseed-{size}"
+        written = corpus.write_long_seed(root, size, seed=args.seed, pool=pool)
+        child = [sys.executable, "-m", "bench.analysis_time", str(args.project), str(root)]
+        run = json.loads(
+            subprocess.run(
+                [*child, str(warmup)], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout.splitlines()[-1]
+        )
+        data[name] = {"bytes": written, **run}
+        rows.append(
+            [
+                name,
+                f"{written:,}",
+                str(run["sentences"]),
+                f"{run['seconds']:.1f} (≤ {seconds_target})",
+                f"{run['cpu_seconds']:.1f}",
+                f"{run['max_rss_mb']:.0f} (≤ {mb_target})",
+            ]
+        )
+    report.say("### One long seed of short lines beside an ordinary report (parse + analysis)\n")
+    report.table(["seed", "bytes", "sentences", "wall s", "CPU s", "peak MB"], rows)
+    report.data["long_seeds"] = data
 
 
 def _edit(seed: Path, number: int) -> str:

@@ -12,6 +12,7 @@ explainers under ``ROOT``. Prints JSON: ``{"sentences", "seconds", "cpu_seconds"
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,12 @@ def main() -> None:
     explainers = build_all(_paths(root), root, cache=None, workers=1)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sentences = sum(len(e.sentences) for e in explainers)
-    print(json.dumps({"sentences": sentences, "seconds": seconds, "cpu_seconds": cpu}))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        json.dumps(
+            {"sentences": sentences, "seconds": seconds, "cpu_seconds": cpu, "max_rss_mb": peak}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -276,6 +276,42 @@ def write_corpus(
     return stories
 
 
+def write_long_seed(target: Path, size: int, seed: int = 1, pool: Pool | None = None) -> int:
+    """One explainer of two sources: a seed of about ``size`` bytes in short lines of four
+    words, each its own sentence (the shape of a pasted transcript or a feed dump), beside
+    an ordinary report.
+
+    Returns the long seed's size in bytes.
+    """
+    pool = pool or load_pool()
+    write_corpus(target, 1, seed=seed, pool=pool)
+    short = make_story(pool, 1, seed)
+    lines, total, number = [short.title], 0, 2
+    while total < size:
+        story = make_story(pool, number, seed + number, length=4)
+        for text in story.seeds[0][1].splitlines()[1:]:
+            words = text.split()
+            for i in range(0, len(words), 4):  # four words a line, each a sentence
+                line = " ".join(words[i : i + 4]).rstrip(".,;:") + "."
+                lines.append(line)
+                total += len(line.encode("utf-8")) + 1
+        number += 1
+    text = "\n".join(lines)
+    text = text.encode("utf-8")[:size].decode("utf-8", "ignore").rsplit("\n", 1)[0] + "\n"
+    seeds = target / "seeds"
+    for old in seeds.glob("*.txt"):
+        old.unlink()
+    (seeds / "long-a.txt").write_text(text, encoding="utf-8")
+    (seeds / "long-b.txt").write_text(short.seeds[1][1], encoding="utf-8")
+    content = target / "content" / "explainers"
+    for old in content.glob("*.md"):
+        old.unlink()
+    short.seeds = [("a", ""), ("b", "")]
+    spec = _content_file(short, "seeds").replace(f"{short.slug}-a.txt", "long-a.txt")
+    (content / "long.md").write_text(spec.replace(f"{short.slug}-b.txt", "long-b.txt"))
+    return len(text.encode("utf-8"))
+
+
 # --- the plain-Pelican twin ---------------------------------------------------------
 
 VANILLA_CONF = """\

@@ -156,13 +156,13 @@ def _key_points(explainer: Explainer) -> None:
     from .analyse import keypoints
 
     curation = explainer.spec.curation.get("key_points") or {}
-    explainer.key_points = keypoints.key_points(explainer.documents, curation)
+    explainer.key_points = keypoints.key_points(explainer.documents, curation, explainer.topics)
 
 
 def _facts(explainer: Explainer) -> None:
     from .analyse import facts
 
-    explainer.facts = facts.facts(explainer.documents)
+    explainer.facts = facts.facts(explainer.documents, explainer.topics)
 
 
 def _open_questions(explainer: Explainer) -> None:

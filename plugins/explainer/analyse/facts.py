@@ -163,9 +163,9 @@ def _status(g: _Group, total: int) -> str:
     return "all-sources" if n >= total else "some-sources"
 
 
-def facts(documents: list[Document]) -> list[Fact]:
+def facts(documents: list[Document], topics: dict[str, str] | None = None) -> list[Fact]:
     """Every quantity worth a fact box, matched across sources and grouped by topic."""
-    topics = assign_topics(documents)
+    topics = assign_topics(documents) if topics is None else topics
     groups = _group(_collect(documents, topics))
     out: list[Fact] = []
     for g in groups:

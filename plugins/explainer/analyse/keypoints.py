@@ -106,7 +106,9 @@ def _bullet_text(s: Sentence) -> str:
     return trim(strip_connective(s.text))
 
 
-def key_points(documents: list[Document], curation: dict[str, Any]) -> list[KeyPoint]:
+def key_points(
+    documents: list[Document], curation: dict[str, Any], topics: dict[str, str] | None = None
+) -> list[KeyPoint]:
     """Rank, de-duplicate and curate the explainer's key points."""
     curation = curation or {}
     all_sentences = {s.id: s for d in documents for s in d.sentences}
@@ -182,7 +184,7 @@ def key_points(documents: list[Document], curation: dict[str, Any]) -> list[KeyP
         return (2, 0, -score.get(sid, 0.0), cands.index(all_sentences[sid]))
 
     chosen.sort(key=position)
-    topics = assign_topics(documents)
+    topics = assign_topics(documents) if topics is None else topics
     points = []
     for sid in chosen:
         s = all_sentences[sid]

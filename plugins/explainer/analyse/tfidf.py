@@ -66,6 +66,11 @@ def sentence_vectors(texts: Mapping[str, str]) -> dict[str, Vector]:
     return {key: vector(bag, weights) for key, bag in bags.items()}
 
 
+# A word found in more sentences than this adds no pairs. It changes nothing for an
+# explainer of ordinary length and keeps the pair count bounded on very long sources.
+MAX_POSTINGS = 300
+
+
 def pairwise(vectors: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
     """Cosine of every pair of vectors that share a word; pairs sharing none score 0.
 
@@ -81,6 +86,8 @@ def pairwise(vectors: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, 
     # Postings list keys in one fixed order, so each pair accumulates in one row.
     upper: dict[str, dict[str, float]] = {key: {} for key in vectors}
     for plist in postings.values():
+        if len(plist) > MAX_POSTINGS:
+            continue  # a word in this many sentences links everything and tells nothing
         for i, (a, wa) in enumerate(plist):
             row = upper[a]
             for b, wb in plist[i + 1 :]:

@@ -78,7 +78,7 @@ def _keyword_topics(
     bags: dict[str, list[str]],
     forms: dict[str, str],
     names: set[str],
-    vectors: dict[str, Vector],
+    sims: dict[str, dict[str, float]],
 ) -> dict[str, str]:
     """Greedy keyword cover over the sentences no heading fitted."""
     df: Counter[str] = Counter()
@@ -113,29 +113,22 @@ def _keyword_topics(
         left = [s for s in left if s.id not in out]
         usable.discard(best)
     # The rest join the topic of their most similar labelled sentence, if any is similar.
-    labelled = sorted(out)
+    # Only sentences sharing a word have a non-zero similarity, so the sparse rows suffice.
+    labelled = set(out)
     for s in left:
-        scored = [(cosine(vectors[s.id], vectors[o]), o) for o in labelled]
+        scored = [(value, o) for o, value in sims[s.id].items() if o in labelled]
         score, other = max(scored, key=lambda x: (x[0], x[1]), default=(0.0, ""))
         out[s.id] = out[other] if score >= HEADING_MIN_SIMILARITY else FALLBACK_TOPIC
     return out
 
 
-_recent: dict[tuple[tuple[str, int], ...], dict[str, str]] = {}
-
-
 def assign_topics(documents: list[Document]) -> dict[str, str]:
     """Map every body sentence id to a short topic label.
 
-    Facts, coverage and key points all ask for the same explainer's topics,
-    so the last few answers are kept, keyed by the documents' ids and texts.
+    The pipeline calls this once per explainer and hands the result to every
+    analysis that groups by topic (facts, key points, coverage).
     """
-    key = tuple((d.id, hash(d.text)) for d in documents)
-    if key not in _recent:
-        if len(_recent) >= 8:
-            _recent.pop(next(iter(_recent)))
-        _recent[key] = _assign_topics(documents)
-    return dict(_recent[key])
+    return _assign_topics(documents)
 
 
 def _assign_topics(documents: list[Document]) -> dict[str, str]:
@@ -187,5 +180,5 @@ def _assign_topics(documents: list[Document]) -> dict[str, str]:
             pending.append(s)
     if pending:
         forms, names = _surface_forms(sentences)
-        topics.update(_keyword_topics(pending, bags, forms, names, vectors))
+        topics.update(_keyword_topics(pending, bags, forms, names, sims))
     return {s.id: topics[s.id] for s in sentences}
