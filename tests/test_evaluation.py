@@ -28,16 +28,16 @@ EVAL = ROOT / "eval"
 FLOORS = {
     False: {
         "discrepancy_recall": 0.45,
-        "discrepancy_precision": 0.72,
+        "discrepancy_precision": 0.78,
         "traps_avoided": 0.9,
-        "agreement_precision": 0.7,
-        "same_claim_recall": 0.5,
+        "agreement_precision": 0.72,
+        "same_claim_recall": 0.52,
         "support_precision": 0.85,
     },
     True: {
         "discrepancy_recall": 0.2,
         "discrepancy_precision": 0.45,
-        "traps_avoided": 0.75,
+        "traps_avoided": 0.7,
         "agreement_precision": 0.6,
         "same_claim_recall": 0.5,
         "support_precision": 0.9,

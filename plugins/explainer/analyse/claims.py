@@ -202,7 +202,8 @@ def _actors(text: str) -> list[Actor]:
         pre_text = text[max(0, start - 40) : start]
         # "the former minister's Renewal Party": the words describe the owner, not the name.
         possessive = re.search(r"['’]s\s+$", pre_text)
-        if lead and not possessive and re.search(r"[a-z]\s+$", pre_text):
+        # "the regional bank Acme" and "the district's chief medical officer, Ilse Marant".
+        if lead and not possessive and re.search(r"[a-z],?\s+$", pre_text):
             descriptor |= {concept(w) for w in lead}
         agent = set()
         skipped = 0
@@ -242,7 +243,9 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str]]:
         prev = words[i - 1] if i else ""
         if prev in EN.DETERMINERS:
             continue
-        if w in EN.FUTURE:
+        if w == "to" and prev == "yet":
+            status.add("tentative")  # "has yet to sign off": not done
+        elif w in EN.FUTURE:
             status.add("future")
         elif w in EN.EXPECTED and prev in EN.AUXILIARIES:
             status.add("expected")
@@ -288,18 +291,30 @@ def _anaphoric(text: str, amount: Amount) -> bool:
     return bool(before) and before[-1][2] in _DEFINITE
 
 
-def _measure(text: str, lo: int, hi: int, amount: Amount) -> frozenset[str]:
+def _measure(text: str, lo: int, hi: int, amount: Amount, others: list[Amount]) -> frozenset[str]:
+    """Concepts around an amount that say what it measures.
+
+    The window stops at the next amount ("profit fell 22% to €164m on revenue of
+    €1.8bn": revenue is not what 22% measures), and at the previous one when words
+    stand between them ("from 10% to 25%" keeps the words before 10%).
+    """
     words = [
         (s, e, w)
         for s, e, w in word_spans(normalise(text))
-        if lo <= s < hi and w not in STOP_WORDS and not w[0].isdigit()
+        if lo <= s < hi and w not in STOP_WORDS and not w[0].isdigit() and not _in_number(w)
     ]
-    before = [w for s, e, w in words if e <= amount.start][-MEASURE_WINDOW:]
-    after = [w for s, e, w in words if s >= amount.end][:MEASURE_WINDOW]
+    later = [o.start for o in others if o.start >= amount.end]
+    if later:
+        hi = min(hi, min(later))
+    earlier = [o.end for o in others if o.end <= amount.start]
+    if earlier and any(max(earlier) <= s and e <= amount.start for s, e, _ in words):
+        lo = max(lo, max(earlier))
+    before = [w for s, e, w in words if lo <= s and e <= amount.start][-MEASURE_WINDOW:]
+    after = [w for s, e, w in words if s >= amount.end and s < hi][:MEASURE_WINDOW]
     inside = (
         amount.unit if amount.unit and amount.unit.isalpha() and amount.kind == "count" else None
     )
-    found = {concept(w) for w in before + after if not _in_number(w)}
+    found = {concept(w) for w in before + after}
     if inside:
         found.add(concept(inside))
     return frozenset(found)
@@ -327,7 +342,7 @@ def statement(sentence: Sentence, published: date | None = None) -> Statement:
                 concepts=_concepts(text[lo:hi]),
                 actors=[a for a in actors if inside(a)],
                 amounts=[
-                    Measured(a, _measure(text, lo, hi, a))
+                    Measured(a, _measure(text, lo, hi, a, all_amounts))
                     for a in all_amounts
                     if inside(a) and not _anaphoric(text, a)
                 ],

@@ -231,7 +231,7 @@ def roles(a: Statement, b: Statement) -> list[Conflict]:
     )
 
 
-def _title(name: str) -> frozenset[str]:
+def title_words(name: str) -> frozenset[str]:
     """The role words a name is written with: "Judge X" gives {"judge"}."""
     words = name.lower().split()
     lead = []
@@ -246,15 +246,15 @@ def titled(a: Statement, b: Statement) -> list[Conflict]:
     """Different people with one title doing one thing: "Judge X said" / "Judge Y told"."""
 
     def same_title(x, y) -> str:
-        shared = _title(x.name) & _title(y.name)
-        if not shared or _kind(x.name) != "person" or _kind(y.name) != "person":
+        shared = title_words(x.name) & title_words(y.name)
+        if not shared or name_kind(x.name) != "person" or name_kind(y.name) != "person":
             return ""
         return " ".join(sorted(shared))
 
     return _name_conflict(a, b, same_title)
 
 
-def _kind(name: str) -> str:
+def name_kind(name: str) -> str:
     """person | organisation | other, from the name's own words."""
     words = name.lower().replace("'s", "").split()
     if words[-1] in EN.ORGANISATION_WORDS or (name.isupper() and name.lower() not in EN.TIME_ZONES):
@@ -269,7 +269,7 @@ def agents(a: Statement, b: Statement) -> list[Conflict]:
     """Different people (or organisations) doing the same act: "introduced by X" / "Y, who introduced"."""
 
     def same_act(x, y) -> str:
-        if _kind(x.name) != _kind(y.name) or _kind(x.name) == "other":
+        if name_kind(x.name) != name_kind(y.name) or name_kind(x.name) == "other":
             return ""
         return " ".join(sorted(x.agent_of & y.agent_of & a.concepts & b.concepts))
 

@@ -55,6 +55,7 @@ class Value:
     amount: Amount | None = None
     day: str | None = None  # "5-24" for May 24
     earlier: bool = False  # an earlier value: "the current 10%", "up from 8%", "in 2019"
+    kind_words: frozenset[str] = frozenset()  # "15 suspected cases": which cases
 
     @property
     def source_id(self) -> str:
@@ -92,6 +93,16 @@ def _noun_before(text: str, lo: int, start: int) -> str | None:
     if not words or words[-1].lower() in STOP_WORDS or not words[-1][0].islower():
         return None
     return concept(words[-1])
+
+
+def _kind_words(text: str, a: Amount) -> frozenset[str]:
+    """Words between a count and its noun: "15 suspected cases" gives {"suspect"}."""
+    gap = re.match(
+        r"((?:\s+[a-z][\w-]*){1,3}?)\s+" + re.escape(a.unit or "") + r"\b", text[a.end :]
+    )
+    if not gap:
+        return frozenset()
+    return frozenset(concept(w) for w in gap.group(1).split() if w not in STOP_WORDS)
 
 
 def _noun_after(text: str, end: int) -> str | None:
@@ -137,8 +148,21 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
             if noun:
                 key.add(noun)
             earlier = _earlier(text, claim, a.start, year)
+            kinds = _kind_words(text, a) if noun else frozenset()
             out.append(
-                Value(st, claim, _family(a), a.start, a.end, frozenset(key), noun, a, None, earlier)
+                Value(
+                    st,
+                    claim,
+                    _family(a),
+                    a.start,
+                    a.end,
+                    frozenset(key),
+                    noun,
+                    a,
+                    None,
+                    earlier,
+                    kinds,
+                )
             )
         for start, end, day in days(text, claim.start, claim.end):
             if "-" not in day:
@@ -195,6 +219,9 @@ def _comparable(x: Value, y: Value) -> bool:
         return False  # a strike of three weeks and a rest of two days
     if x.family[0] == "count" and x.noun and y.noun and x.noun != y.noun:
         return False  # 31 people and 12 children are two counts
+    for one, other in ((x, y), (y, x)):
+        if one.kind_words and not one.kind_words & (other.kind_words | other.key):
+            return False  # 15 suspected cases are not the 27 confirmed ones
     if x.noun and x.noun == y.noun:
         return True
     # "6.1" against "10 kilometres": a figure without a noun needs more in common.

@@ -15,11 +15,12 @@ def _words(text: str) -> frozenset[str]:
 TENTATIVE = _words(
     "consider considers considering considered weigh weighs weighing explore explores exploring "
     "discuss discusses discussing negotiate negotiates negotiating propose proposes proposing "
-    "mull mulls mulling study studying seek seeks seeking eye eyes eyeing"
+    "mull mulls mulling study studying seek seeks seeking eye eyes eyeing review reviews "
+    "reviewing examine examines examining assess assesses assessing initialled initialed"
 )
 SETTLED = _words(
     "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
-    "ratified awarded accepted adopted passed enacted closed"
+    "ratified awarded accepted adopted passed enacted closed ordered imposed"
 )
 FUTURE = _words("will shall")
 EXPECTED = _words("expected likely set poised due")
@@ -148,13 +149,14 @@ VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "a few": (2, 9),
     "several": (3, 12),
     "a dozen": (10, 14),
-    "dozens": (20, 99),
+    # Reporters write "thousands" of 12,000 evacuees, so the upper ends reach past 9,999.
+    "dozens": (20, 150),
     "scores": (40, 200),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2e6, 9.99e6),
+    "hundreds": (200, 1_999),
+    "thousands": (2_000, 49_999),
+    "tens of thousands": (20_000, 199_999),
+    "hundreds of thousands": (200_000, 1_999_999),
+    "millions": (2e6, 49e6),
 }
 # Fractions written as words, as percentages.
 FRACTIONS: dict[str, float] = {
