@@ -17,13 +17,32 @@ MAX_LINE_CHARS = 20_000
 CONTROL_SHARE = 0.1
 _LAYOUT = frozenset("\t\n\r\f\v")
 
+# Each BOM with the codec for the bytes after it: decoding those alone keeps an
+# error's offset a plain count from the BOM's end (utf-8-sig's is not).
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+def _undecodable(
+    data: bytes, exc: UnicodeDecodeError, path: str | Path, encoding: str, skip: int = 0
+) -> InputError:
+    """The error for bytes that do not decode: the line, the offending bytes and
+    their place in the file (counted from 1, a BOM included), so any editor can find them."""
+    start = skip + exc.start
+    before = data[skip:start].decode(encoding, errors="replace")
+    bad = " ".join(f"0x{b:02x}" for b in data[start : skip + max(exc.end, exc.start + 1)][:4])
+    name = encoding.upper()[:6]  # "UTF-16", without the byte order
+    return InputError(
+        path,
+        f"not valid {name} ({'byte' if ' ' not in bad else 'bytes'} {bad}) at byte {start + 1:,};"
+        " re-save the file as UTF-8",
+        line=before.count("\n") + 1,
+    )
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -46,9 +65,9 @@ def decode(data: bytes, path: str | Path) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"cannot decode as {encoding}: {exc.reason}") from None
+                raise _undecodable(data, exc, path, encoding, len(bom)) from None
     if encoding := _bomless_utf16(data):
         try:
             return data.decode(encoding)
@@ -59,12 +78,7 @@ def decode(data: bytes, path: str | Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            path,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
-            line=line,
-        ) from None
+        raise _undecodable(data, exc, path, "utf-8") from None
     # A stray control character is tolerated (normalise() blanks it), but text
     # made of them is a binary file or another encoding read as UTF-8.
     sample = text[:4096]
