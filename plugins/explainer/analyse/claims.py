@@ -82,6 +82,7 @@ class Claim:
     priors: list[PriorOccurrence] = field(default_factory=list)
     status: frozenset[str] = frozenset()  # settled | tentative | future | expected | reported
     negated: frozenset[str] = frozenset()  # concepts of negated predicates
+    acts: frozenset[tuple[str, str]] = frozenset()  # (stage, verb): ("settled", "sign")
 
     @property
     def text(self) -> str:
@@ -236,34 +237,60 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip(" ,;—–")]
 
 
-def _status(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """Stages, negated concepts, and (stage, act) pairs of one clause.
+
+    The act is the verb a stage is said of: "signed" gives ("settled", "sign"),
+    "is expected to sign" gives ("expected", "sign"), "is considering an order"
+    gives ("tentative", "order").
+    """
     words = [w for _, _, w in word_spans(normalise(text))]
-    status, negated = set(), set()
+    status, negated, acts = set(), set(), set()
+
+    def next_act(i: int) -> str | None:
+        for nxt in words[i + 1 : i + 4]:
+            if nxt not in STOP_WORDS | EN.DETERMINERS | EN.REPORTED and nxt.isalpha():
+                return concept(nxt)
+        return None
+
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if prev in EN.DETERMINERS:
             continue
+        stage, act = None, None
         if w == "to" and prev == "yet":
-            status.add("tentative")  # "has yet to sign off": not done
+            stage, act = "tentative", next_act(i)  # "has yet to sign off": not done
         elif w in EN.FUTURE:
-            status.add("future")
+            # "will appeal" is an act to come; "will be closed" a state, no act.
+            passive = i + 1 < len(words) and words[i + 1] == "be"
+            stage, act = "future", None if passive else next_act(i)
         elif w in EN.EXPECTED and prev in EN.AUXILIARIES:
-            status.add("expected")
+            stage, act = "expected", next_act(i)
         elif w in EN.TENTATIVE:
-            status.add("tentative")
+            stage, act = "tentative", next_act(i)
         elif w in EN.REPORTED:
-            status.add("reported")
+            stage = "reported"
         elif w in EN.SETTLED:
-            # "has to be ratified", "to be signed": still pending.
-            status.add("tentative" if prev in ("be", "to") else "settled")
+            # "has to be ratified", "to be signed": still pending; "will be closed": future.
+            before_be = words[i - 2] if i >= 2 and prev == "be" else ""
+            if prev == "to" or before_be == "to":
+                stage = "tentative"
+            elif before_be in EN.FUTURE:
+                stage = "future"  # a state to come ("will be closed"), no act to compare
+            else:
+                stage, act = "settled", concept(w)
         elif prev in ("has", "have", "had") and w.endswith("ed"):
-            status.add("settled")
+            stage, act = "settled", concept(w)
+        if stage:
+            status.add(stage)
+            if act:
+                acts.add((stage, act))
         if w in EN.NEGATORS or w.endswith("n't"):
             for nxt in words[i + 1 : i + 4]:
                 if nxt not in STOP_WORDS and nxt not in EN.NEGATORS:
                     negated.add(concept(nxt))
                     break
-    return frozenset(status), frozenset(negated)
+    return frozenset(status), frozenset(negated), frozenset(acts)
 
 
 def _concepts(text: str) -> frozenset[str]:
@@ -333,7 +360,7 @@ def statement(sentence: Sentence, published: date | None = None) -> Statement:
     claims = []
     for lo, hi in clause_bounds(text):
         inside = lambda x, lo=lo, hi=hi: lo <= x.start < hi  # noqa: E731
-        status, negated = _status(text[lo:hi])
+        status, negated, acts = _status(text[lo:hi])
         claims.append(
             Claim(
                 sentence=sentence,
@@ -350,6 +377,7 @@ def statement(sentence: Sentence, published: date | None = None) -> Statement:
                 priors=[p for p in priors if inside(p)],
                 status=status,
                 negated=negated,
+                acts=acts,
             )
         )
     return Statement(sentence, claims, _concepts(text), actors)

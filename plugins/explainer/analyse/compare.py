@@ -35,10 +35,9 @@ from .values import Value, disagree, match_values, statement_values
 
 KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
 # Rules for pairs that share a topic but not clearly one claim: slots specific enough
-# that two of them in one story are about the same event.
-RELATED_RULES = ("time", "implied date", "role", "agent", "title")
-# Amounts and durations are paired value by value (:mod:`.values`), not sentence by sentence.
-ALIGNED_RULES = ("time", "implied date", "date", "role", "agent", "title", "status", "negation")
+# that two of them in one story are about the same event. Aligned pairs get every rule
+# of conflicts.RULES; amounts, durations and days are paired value by value (.values).
+RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act")
 
 
 class _UnionFind:
@@ -330,7 +329,7 @@ def compare(
         agreeing: list[tuple[Sentence, Sentence]] = []
         for pair in sorted(pairs, key=lambda p: (-p.score, order[p.a.id], order[p.b.id])):
             a, b = sentences[pair.a.id], sentences[pair.b.id]
-            diffs = conflicts(pair.a, pair.b, ALIGNED_RULES if pair.aligned else RELATED_RULES)
+            diffs = conflicts(pair.a, pair.b, None if pair.aligned else RELATED_RULES)
             found.extend(diffs)
             if pair.aligned:
                 aligned.update((a.id, b.id))

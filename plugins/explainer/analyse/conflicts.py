@@ -2,11 +2,12 @@
 
 The rules live in one ordered table, :data:`RULES`; each is a small function
 ``rule(a, b) -> list[Conflict]`` over two :class:`~.claims.Statement` objects.
-A rule looks for positive evidence of a difference in one slot (amounts,
-durations, times of day, dates, implied dates, names, status, negation) and
-returns the differing spans with a confidence in [0, 1]. Compatible readings
-are agreement: "more than 30" and "31", "about 40" and "dozens", a name and
-its transliteration.
+A rule looks for positive evidence of a difference in one slot (times of day,
+dates, implied dates, names, status, negation) and returns the differing spans
+with a confidence in [0, 1]. Compatible readings are agreement: "2 p.m. local"
+and "11:00 GMT", a name and its transliteration. Amounts and durations are not
+compared here but value by value across the whole story (:mod:`.values`);
+:func:`pair_amounts` stays as one of the alignment signals.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .tokens import STOP_WORDS
 
 # A measure must share this many concepts with the other's to be the same measure.
 MIN_MEASURE_OVERLAP = 1
+# Two quotations sharing this share of their words are one quotation (translations vary).
+QUOTE_OVERLAP = 0.6
 # Two figures further apart than this factor measure different things.
 MAX_RATIO = 20
 
@@ -95,36 +98,6 @@ def pair_amounts(a: Statement, b: Statement, kinds: tuple[str, ...]):
         used_a.add(i)
         used_b.add(j)
         yield left[i], right[j], ok, score
-
-
-def _amount_conflicts(
-    a: Statement, b: Statement, kind: str, kinds: tuple[str, ...], min_score: float
-) -> list[Conflict]:
-    out = []
-    for (ca, ma), (cb, mb), ok, score in pair_amounts(a, b, kinds):
-        if ok or score < min_score:
-            continue
-        what = " ".join(sorted(ma.measures & mb.measures)[:3]) if kind == "number" else "how long"
-        out.append(
-            Conflict(
-                kind,
-                what or "figure",
-                _side(ca, ma.amount.start, ma.amount.end),
-                _side(cb, mb.amount.start, mb.amount.end),
-                min(1.0, 0.5 + score / 2),
-            )
-        )
-    return out
-
-
-def numbers(a: Statement, b: Statement) -> list[Conflict]:
-    """The same measure with values no single figure could satisfy."""
-    return _amount_conflicts(a, b, "number", ("count", "number", "money", "percent"), 0.34)
-
-
-def durations(a: Statement, b: Statement) -> list[Conflict]:
-    """The same span of time given as different lengths ("five-year deal" / "four years")."""
-    return _amount_conflicts(a, b, "duration", ("duration",), 0.5)
 
 
 def times(a: Statement, b: Statement) -> list[Conflict]:
@@ -232,14 +205,13 @@ def roles(a: Statement, b: Statement) -> list[Conflict]:
 
 
 def title_words(name: str) -> frozenset[str]:
-    """The role words a name is written with: "Judge X" gives {"judge"}."""
+    """The role words a name is written with, up to its last title word.
+
+    "Judge X" gives {"judge"}; "Interior Minister X Y" gives {"interior", "minister"}.
+    """
     words = name.lower().split()
-    lead = []
-    for w in words:
-        if w not in EN.TITLES:
-            break
-        lead.append(w)
-    return frozenset(lead) if len(lead) < len(words) else frozenset()
+    last = max((i for i, w in enumerate(words[:-1]) if w in EN.TITLES), default=-1)
+    return frozenset(words[: last + 1])
 
 
 def titled(a: Statement, b: Statement) -> list[Conflict]:
@@ -276,38 +248,42 @@ def agents(a: Statement, b: Statement) -> list[Conflict]:
     return _name_conflict(a, b, same_act)
 
 
-_CONTRASTS = {
+# Done against not done yet, for one verb: "signed" / "expected to sign", "has
+# appealed" / "will appeal"; and only considered against decided ("is considering
+# leasing" / "will lease").
+# The sentences share this many concepts, the verb included: one act, not two.
+SAME_ACT_SHARED = 3
+_NOT_DONE_YET = {
     frozenset({"settled", "tentative"}),
-    frozenset({"settled", "future"}),
     frozenset({"settled", "expected"}),
+    frozenset({"settled", "future"}),
     frozenset({"tentative", "future"}),
 }
 
 
-def _stage(claim: Claim) -> str | None:
-    order = ("settled", "tentative", "expected", "future")
-    found = [s for s in order if s in claim.status]
-    return found[0] if len(found) == 1 else None
-
-
-def status(a: Statement, b: Statement) -> list[Conflict]:
-    """The same act at different stages: signed against considering, done against will do."""
+def same_act(a: Statement, b: Statement) -> list[Conflict]:
+    """One act at two stages: "signed" against "is expected to sign", "ordered" against
+    "is considering an order". The verb must be the same, so "agreed to buy" and "will
+    take over" (one deal told at two tenses) do not count.
+    """
+    if len(a.concepts & b.concepts) < SAME_ACT_SHARED:
+        return []
     for ca in a.claims:
         for cb in b.claims:
-            sa, sb = _stage(ca), _stage(cb)
-            if not sa or not sb or frozenset({sa, sb}) not in _CONTRASTS:
-                continue
-            if len(ca.concepts & cb.concepts) < 2:
-                continue
-            return [
-                Conflict(
-                    "status",
-                    "how far this has gone",
-                    _side(ca, ca.start, ca.end),
-                    _side(cb, cb.start, cb.end),
-                    0.55,
-                )
-            ]
+            for stage_a, act_a in ca.acts:
+                for stage_b, act_b in cb.acts:
+                    # "considering buying" / "signed a deal to buy": the act is in both.
+                    one_act = act_a == act_b or act_a in cb.concepts or act_b in ca.concepts
+                    if one_act and frozenset({stage_a, stage_b}) in _NOT_DONE_YET:
+                        return [
+                            Conflict(
+                                "status",
+                                "how far this has gone",
+                                _side(ca, ca.start, ca.end),
+                                _side(cb, cb.start, cb.end),
+                                0.6,
+                            )
+                        ]
     return []
 
 
@@ -352,18 +328,48 @@ def negation(a: Statement, b: Statement) -> list[Conflict]:
     return []
 
 
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
+
+
+def speakers(a: Statement, b: Statement) -> list[Conflict]:
+    """One quotation given to two different people: who said it is in dispute."""
+    qa, qb = _QUOTE.search(a.sentence.text), _QUOTE.search(b.sentence.text)
+    if not qa or not qb:
+        return []
+    wa, wb = _concepts_of(qa.group(1)), _concepts_of(qb.group(1))
+    if not wa or not wb or len(wa & wb) < QUOTE_OVERLAP * min(len(wa), len(wb)):
+        return []
+    people_a = [x for x in _unmatched(a, b) if name_kind(x.name) == "person"]
+    people_b = [y for y in _unmatched(b, a) if name_kind(y.name) == "person"]
+    if len(people_a) != 1 or len(people_b) != 1:
+        return []
+    x, y = people_a[0], people_b[0]
+    if qa.start() <= x.start < qa.end() or qb.start() <= y.start < qb.end():
+        return []  # a name inside the quotation is not who said it
+    ca = next(c for c in a.claims if c.start <= x.start < c.end)
+    cb = next(c for c in b.claims if c.start <= y.start < c.end)
+    return [
+        Conflict("name", "who said it", _side(ca, x.start, x.end), _side(cb, y.start, y.end), 0.7)
+    ]
+
+
+def _concepts_of(text: str) -> frozenset[str]:
+    return frozenset(
+        concept(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS
+    )
+
+
 Rule = Callable[[Statement, Statement], list[Conflict]]
 # Order matters only for display; every rule runs on every aligned pair.
 RULES: tuple[tuple[str, Rule], ...] = (
-    ("number", numbers),
-    ("duration", durations),
     ("time", times),
     ("implied date", implied_dates),
     ("date", dates),
     ("role", roles),
     ("agent", agents),
     ("title", titled),
-    ("status", status),
+    ("speaker", speakers),
+    ("same act", same_act),
     ("negation", negation),
 )
 # Within one source (a dek against its own body) only typed values are compared.

@@ -20,7 +20,8 @@ TENTATIVE = _words(
 )
 SETTLED = _words(
     "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
-    "ratified awarded accepted adopted passed enacted closed ordered imposed"
+    "ratified awarded accepted adopted passed enacted closed ordered imposed began begun "
+    "started launched opened introduced"
 )
 FUTURE = _words("will shall")
 EXPECTED = _words("expected likely set poised due")

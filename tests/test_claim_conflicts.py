@@ -1,0 +1,96 @@
+"""Name and status discrepancies on labelled report pairs.
+
+Each case is two short reports of one event and what a news editor would say of
+them: the sources name different people for one role or one quotation, or put one
+act at different stages, or they are consistent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from explainer.analyse.compare import compare
+from explainer.model import Document, SourceMeta
+from explainer.parse.seed import parse_text
+
+FILLER = [
+    "The museum will display a collection of medieval manuscripts this winter.",
+    "Heavy rain flooded several farms near the river on Sunday.",
+]
+
+
+def doc(source_id: str, *body: str) -> Document:
+    text = "\n".join([f"Report {source_id}", "", *body, *FILLER]) + "\n"
+    return parse_text(text, SourceMeta(path=f"{source_id}.txt", id=source_id, label=source_id))
+
+
+def kinds(a: list[str], b: list[str]) -> list[tuple[str, dict[str, str]]]:
+    c = compare([doc("a", *a), doc("b", *b)], {}, None, date(2026, 5, 12))
+    return [(d.kind, d.values) for d in c.discrepancies]
+
+
+DIFFER = [
+    (
+        "one quotation, two speakers",
+        [
+            '"Buyers are holding back, and we must cut our costs to match," Chief Executive '
+            "Mirela Okonjo told analysts."
+        ],
+        [
+            '"Buyers are holding back, and we must cut our costs to match," finance chief '
+            "Pieter Lunde told analysts on a call."
+        ],
+        "name",
+    ),
+    (
+        "two holders of one title",
+        ["Interior Minister Katya Brodin flew over the flooded basin by helicopter."],
+        ["Interior Minister Aurel Stanek said the army had sent soldiers to the basin."],
+        "name",
+    ),
+    (
+        "signed against only initialled",
+        ["Solvane and Kelvoria signed a fisheries treaty in Tirsa on Thursday."],
+        [
+            "The two governments initialled the fisheries treaty in Tirsa on Thursday, and "
+            "ministers are expected to sign it in September."
+        ],
+        "status",
+    ),
+    (
+        "ordered against considering an order",
+        ["The health board ordered the dairy to shut its cooling towers on Monday."],
+        ["The health board is considering an order to shut the dairy's cooling towers."],
+        "status",
+    ),
+]
+
+CONSISTENT = [
+    (
+        "one quotation, one speaker",
+        ['"We acted as soon as the pattern was clear," Chief Executive Marten Kaldor said.'],
+        ['"We acted as soon as the pattern was clear," said Marten Kaldor, the chief executive.'],
+    ),
+    (
+        "one deal told at two tenses",
+        ["Kestrel has agreed to buy the ferry operator Halvorsen for $2 billion."],
+        ["Kestrel will take over the ferry operator Halvorsen for $2 billion."],
+    ),
+    (
+        "closed now and for two weeks",
+        ["The municipal baths will be closed for two weeks as a precaution."],
+        ["The municipal baths closed on Tuesday as a precaution."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "a", "b", "kind"), DIFFER, ids=[c[0] for c in DIFFER])
+def test_sources_that_differ_on_who_or_how_far(why, a, b, kind):
+    assert kind in [k for k, _ in kinds(a, b)], why
+
+
+@pytest.mark.parametrize(("why", "a", "b"), CONSISTENT, ids=[c[0] for c in CONSISTENT])
+def test_consistent_sources_show_no_name_or_status_difference(why, a, b):
+    assert not [k for k, _ in kinds(a, b) if k in ("name", "status")], why
