@@ -19,9 +19,13 @@ def _source(ex: Explainer, doc: Any) -> dict[str, Any]:
         "publisher": meta.publisher,
         "kind": meta.kind,
         "published": meta.published.isoformat() if meta.published else None,
+        "published_time": meta.published_time,
         "url": urls.source(ex.slug, doc.id),
+        "original_url": meta.link,  # `url` is this site's page for the source
         "headline": doc.headline.text if doc.headline else None,
-        "dateline": doc.dateline,
+        # The content file's values, else what the seed states.
+        "dateline": meta.dateline or doc.dateline,
+        "byline": meta.byline,
         "credits": list(doc.credits),
         "sentences": [
             {

@@ -65,6 +65,13 @@ class SourceMeta:
     dateline: str | None = None
     byline: str | None = None
 
+    @property
+    def link(self) -> str | None:
+        """``url`` when a page may link to it: a saved page's canonical URL can be
+        relative or a ``javascript:`` address, and neither is a way to the original."""
+        url = (self.url or "").strip()
+        return url if url.startswith(("https://", "http://")) and len(url) > 8 else None
+
 
 @dataclass
 class Document:

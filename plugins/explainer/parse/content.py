@@ -11,6 +11,9 @@ sources:
     publisher: ...        # optional; shown as "not stated" when absent
     published: 2025-04-14 # optional
     kind: original        # optional: original | translation | ...
+    url: https://...      # optional: the original
+    byline: ...           # optional; win over what the seed's layout states
+    dateline: ...
 curation: {...}           # optional, see README
 ---
 Optional intro in Markdown.
@@ -19,6 +22,7 @@ Optional intro in Markdown.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,6 +132,121 @@ def _check_size(data: dict[Any, Any], shown: str, lines: list[str]) -> None:
                 stack.extend((item, depth + 1) for item in node)
 
 
+def _node_lines(front: str) -> dict[tuple[Any, ...], int]:
+    """File line (1-based) of each key and list item in the front matter, four
+    levels deep: ``("sources", 1, "label")`` → 9. Composed only when an error needs it."""
+    import yaml
+
+    lines: dict[tuple[Any, ...], int] = {}
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if len(path) >= 4:
+            return
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                here = (*path, getattr(key, "value", None))
+                lines.setdefault(here, key.start_mark.line + 2)  # +1 1-based, +1 for '---'
+                walk(value, here)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines.setdefault((*path, index), item.start_mark.line + 2)
+                walk(item, (*path, index))
+
+    # load_front_matter already accepted the text; composing it is only for line numbers.
+    with contextlib.suppress(yaml.YAMLError, RecursionError):
+        walk(yaml.compose(front, Loader=_loader()), ())
+    return lines
+
+
+class _Checker:
+    """One content file's field checks: each failure is ``key: message`` on the key's line."""
+
+    def __init__(self, shown: str, front: str) -> None:
+        self.shown = shown
+        self.front = front
+        self._lines: dict[tuple[Any, ...], int] | None = None
+
+    def line(self, path: tuple[Any, ...]) -> int:
+        """The line of ``path``, or of its nearest parent that has one."""
+        if self._lines is None:
+            self._lines = _node_lines(self.front)
+        found = (self._lines.get(path[:n]) for n in range(len(path), 0, -1))
+        return next((line for line in found if line is not None), 2)
+
+    def fail(self, path: tuple[Any, ...], message: str) -> InputError:
+        key = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+        return InputError(self.shown, f"{key}: {message}", line=self.line(path))
+
+    def text(self, value: Any, path: tuple[Any, ...]) -> str | None:
+        """A text field: a string, or absent/empty (None)."""
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise self.fail(path, f'must be text, not {_kind(value)} (quote it: "...")')
+        return value.strip() or None
+
+    def date(self, value: Any, path: tuple[Any, ...], what: str) -> date | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str | date):
+            raise self.fail(path, f"must be a date (YYYY-MM-DD), not {_kind(value)}")
+        found = _as_date(value, what, self.shown, self.line(path))
+        # The timeline steps days and years either side of a date; stay far from the edges.
+        if not MIN_YEAR <= found.year <= MAX_YEAR:
+            raise self.fail(path, f"{found.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+        return found
+
+    def curation(self, value: Any) -> dict[str, Any]:
+        """The shape of ``curation``; the ids it cites are checked once sentences exist."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(("curation",), f"must be a mapping, not {_kind(value)}")
+        for key in ("key_points", "comparison"):
+            if value.get(key) is not None and not isinstance(value[key], dict):
+                raise self.fail(
+                    ("curation", key),
+                    f"must be a mapping ({_SHAPES[key]}), not {_kind(value[key])}",
+                )
+        points = value.get("key_points") or {}
+        for key, item in points.items():
+            path = ("curation", "key_points", key)
+            if key not in ("pin", "order", "drop", "max"):
+                raise self.fail(path, f"unknown key (use {_SHAPES['key_points']})")
+            if key == "max":
+                if isinstance(item, bool) or not isinstance(item, int) or item < 1:
+                    raise self.fail(path, f"must be a whole number of points, not {_kind(item)}")
+            elif isinstance(item, list):
+                for index, sid in enumerate(item):
+                    if not isinstance(sid, str):
+                        raise self.fail(
+                            (*path, index),
+                            f"must be a sentence id such as wire-s3, not {_kind(sid)}",
+                        )
+            elif item is not None and not isinstance(item, str):
+                raise self.fail(path, f"must be a list of sentence ids, not {_kind(item)}")
+        return value
+
+
+MIN_YEAR, MAX_YEAR = 1000, 2999
+_SHAPES = {"key_points": "pin, order, drop, max", "comparison": "dismiss, notes, add"}
+
+
+def _kind(value: Any) -> str:
+    """How an author would name a YAML value's type."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
+
+
 def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
     if isinstance(value, date):
         return value
@@ -139,35 +258,48 @@ def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
         ) from None
 
 
-def _source(entry: Any, index: int, root: Path, shown: str, lines: list[str]) -> SourceMeta:
+_SOURCE_TEXT = ("id", "label", "publisher", "kind", "url", "byline", "dateline")
+
+
+def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
+    at = ("sources", index)
     if isinstance(entry, str):
         entry = {"path": entry}
-    if not isinstance(entry, dict) or not entry.get("path"):
-        raise InputError(
-            shown, f"sources[{index}] needs a 'path'", line=_line_of(lines, "sources", 2)
-        )
-    rel = str(entry["path"]).strip()
-    line = _line_of(lines, rel, 2)
+    if not isinstance(entry, dict):
+        raise check.fail(at, f"must be a seed path or a mapping with a 'path', not {_kind(entry)}")
+    rel = check.text(entry.get("path"), (*at, "path"))
+    if rel is None:
+        raise InputError(check.shown, f"sources[{index}] needs a 'path'", line=check.line(at))
+    shown, line = check.shown, check.line((*at, "path"))
     target = (root / rel).resolve()
     if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()):
         raise InputError(shown, f"seed path {rel!r} points outside the project", line=line)
     if not target.is_file():
         raise InputError(shown, f"seed {rel!r} not found", line=line)
-    published = entry.get("published")
+    text = {key: check.text(entry.get(key), (*at, key)) for key in _SOURCE_TEXT}
+    url = text["url"]
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise check.fail(
+            (*at, "url"), f"{url!r} must be a web address starting https:// or http://"
+        )
     return SourceMeta(
         path=rel,
-        id=slugify(str(entry.get("id") or Path(rel).stem)),
-        label=str(entry.get("label") or Path(rel).stem.replace("-", " ").replace("_", " ")),
-        publisher=(str(entry["publisher"]) if entry.get("publisher") else None),
-        published=_as_date(published, "source date", shown, line) if published else None,
-        kind=(str(entry["kind"]) if entry.get("kind") else None),
-        url=(str(entry["url"]) if entry.get("url") else None),
+        id=slugify(text["id"] or Path(rel).stem),
+        label=text["label"] or Path(rel).stem.replace("-", " ").replace("_", " "),
+        publisher=text["publisher"],
+        published=check.date(entry.get("published"), (*at, "published"), "source date"),
+        kind=text["kind"],
+        url=url,
+        # Stated here, they win over what the seed's layout or page says.
+        byline=text["byline"],
+        dateline=text["dateline"],
     )
 
 
 def parse_spec(text: str, shown: str, root: Path) -> ExplainerSpec:
     """Parse one explainer content file; ``root`` is where seed paths start."""
     data, lines, body = load_front_matter(text, shown)
+    check = _Checker(shown, "\n".join(lines))
     for key in REQUIRED:
         if data.get(key) in (None, "", []):
             if key == "sources" and "sources" in data:
@@ -175,40 +307,44 @@ def parse_spec(text: str, shown: str, root: Path) -> ExplainerSpec:
                     shown, "explainer lists no sources", line=_line_of(lines, "sources", 2)
                 )
             raise InputError(shown, f"missing required metadata '{key}'", line=2)
-    slug = str(data["slug"]).strip()
+    title = check.text(data["title"], ("title",))
+    if title is None:
+        raise check.fail(("title",), "is empty")
+    slug = check.text(data["slug"], ("slug",)) or ""
     if not _SLUG.match(slug):
         raise InputError(
             shown,
             f"slug {slug!r} must be lower-case letters, digits and hyphens",
-            line=_line_of(lines, "slug", 2),
+            line=check.line(("slug",)),
         )
+    published = check.date(data["published"], ("published",), "publication date")
+    assert published is not None  # required above
+    summary = check.text(data.get("summary"), ("summary",))
     if not isinstance(data["sources"], list):
-        raise InputError(shown, "'sources' must be a list", line=_line_of(lines, "sources", 2))
-    sources = [_source(e, i, root, shown, lines) for i, e in enumerate(data["sources"])]
+        raise check.fail(
+            ("sources",),
+            f"must be a list of seeds ('- path: seeds/...'), not {_kind(data['sources'])}",
+        )
+    sources = [_source(e, i, root, check) for i, e in enumerate(data["sources"])]
     seen: dict[str, str] = {}
-    for src in sources:
+    for index, src in enumerate(sources):
         if src.id in seen:
             raise InputError(
                 shown,
                 f"two sources share the id {src.id!r} ({seen[src.id]} and {src.path}); give one an 'id'",
-                line=_line_of(lines, src.path, 2),
+                line=check.line(("sources", index)),
             )
         seen[src.id] = src.path
-    curation = data.get("curation") or {}
-    if not isinstance(curation, dict):
-        raise InputError(shown, "'curation' must be a mapping", line=_line_of(lines, "curation", 2))
     return ExplainerSpec(
         path=shown,
-        title=str(data["title"]).strip(),
+        title=title,
         slug=slug,
-        published=_as_date(
-            data["published"], "publication date", shown, _line_of(lines, "published", 2)
-        ),
+        published=published,
         sources=sources,
         intro_md=body.strip(),
         # Markup: rendered (and escaped) HTML that an autoescaping template keeps as is.
         intro_html=Markup(markdown.render(body)) if body.strip() else "",
-        summary=str(data["summary"]).strip() if data.get("summary") else None,
-        curation=curation,
+        summary=summary,
+        curation=check.curation(data.get("curation")),
         meta=data,
     )
