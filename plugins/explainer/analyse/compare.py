@@ -37,6 +37,7 @@ KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wo
 # Rules for pairs that share a topic but not clearly one claim: slots specific enough
 # that two of them in one story are about the same event. Aligned pairs get every rule
 # of conflicts.RULES; amounts, durations and days are paired value by value (.values).
+HEADLINE_AGREES = 0.4
 RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act")
 
 
@@ -333,7 +334,12 @@ def compare(
             found.extend(diffs)
             if pair.aligned:
                 aligned.update((a.id, b.id))
-                if not diffs and frozenset((a.id, b.id)) not in differing:
+                # A headline sums up a story: it agrees with a body sentence only when
+                # the two say much the same thing.
+                loose = (a.role == "headline") != (
+                    b.role == "headline"
+                ) and pair.score < HEADLINE_AGREES
+                if not diffs and not loose and frozenset((a.id, b.id)) not in differing:
                     agreeing.append((a, b))
         comparison.discrepancies = _merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = _agreements(agreeing, order)

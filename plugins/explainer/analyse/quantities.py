@@ -302,6 +302,8 @@ def _counted_noun(after: str) -> str | None:
         w = re.sub(r"['’]s$", "", w)
         if not w or w in _NOUN_STOP or raw[:1] in '("“':
             break
+        if noun is None and w.endswith("ed") and len(w) > 4:
+            break  # "a crowd of 58,000 watched": a verb, no counted noun
         noun = w
         if (
             raw[-1:] in '.,;:!?)"”’'
