@@ -332,14 +332,14 @@ def compare(
             a, b = sentences[pair.a.id], sentences[pair.b.id]
             diffs = conflicts(pair.a, pair.b, None if pair.aligned else RELATED_RULES)
             found.extend(diffs)
-            if pair.aligned:
+            # A headline sums up a story: it agrees with a body sentence only when the
+            # two say much the same thing.
+            loose = (a.role == "headline") != (
+                b.role == "headline"
+            ) and pair.score < HEADLINE_AGREES
+            if pair.aligned and not loose:
                 aligned.update((a.id, b.id))
-                # A headline sums up a story: it agrees with a body sentence only when
-                # the two say much the same thing.
-                loose = (a.role == "headline") != (
-                    b.role == "headline"
-                ) and pair.score < HEADLINE_AGREES
-                if not diffs and not loose and frozenset((a.id, b.id)) not in differing:
+                if not diffs and frozenset((a.id, b.id)) not in differing:
                     agreeing.append((a, b))
         comparison.discrepancies = _merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = _agreements(agreeing, order)
