@@ -182,7 +182,9 @@ class _Checker:
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            raise self.fail(path, f'must be text, not {_kind(value)} (quote it: "...")')
+            # YAML reads an unquoted 1984 or yes as a number or a yes/no value.
+            hint = ' (quote it: "...")' if isinstance(value, int | float) else ""
+            raise self.fail(path, f"must be text, not {_kind(value)}{hint}")
         return value.strip() or None
 
     def date(self, value: Any, path: tuple[Any, ...], what: str) -> date | None:
