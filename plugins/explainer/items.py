@@ -21,9 +21,13 @@ class Cited:
     text: str
     cites: list[str]
     topic: str | None = None
+    translation: bool = False  # rests only on machine-translated sources
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "cites": list(self.cites)}
+        out: dict[str, Any] = {"text": self.text, "cites": list(self.cites)}
+        if self.translation:
+            out["translation"] = True
+        return out
 
 
 @dataclass
@@ -41,6 +45,8 @@ class Fact:
     kind: str = "number"  # percent | money | count | duration | date | number
     # Values as each source gives them, when sources differ: {source_id: value}.
     values: dict[str, str] = field(default_factory=dict)
+    shown: bool = True  # among the top-ranked figures; the rest are "more figures"
+    translation: bool = False  # rests only on machine-translated sources
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +56,8 @@ class Fact:
             "status": self.status,
             "kind": self.kind,
             "cites": list(self.cites),
+            "shown": self.shown,
+            "translation": self.translation,
         }
 
 
@@ -59,9 +67,15 @@ class TimelineEntry:
     label: str
     cites: list[str]
     phrase: str = ""  # the words the date was resolved from ("on Monday")
+    end: str | None = None  # the last day of a range ("15 to 18 April"), same precision
+    translation: bool = False  # rests only on machine-translated sources
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date, "label": self.label, "cites": list(self.cites)}
+        out: dict[str, Any] = {"date": self.date, "label": self.label, "cites": list(self.cites)}
+        if self.end:
+            out["end"] = self.end
+        out["translation"] = self.translation
+        return out
 
 
 @dataclass

@@ -162,7 +162,7 @@ def _key_points(explainer: Explainer) -> None:
 def _facts(explainer: Explainer) -> None:
     from .analyse import facts
 
-    explainer.facts = facts.facts(explainer.documents, explainer.topics)
+    explainer.facts = facts.facts(explainer.documents, explainer.topics, explainer.spec.published)
 
 
 def _open_questions(explainer: Explainer) -> None:

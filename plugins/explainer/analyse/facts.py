@@ -1,195 +1,301 @@
-"""Fact boxes: the quantities a reader needs, each with the claim it belongs to.
+"""Fact boxes: one fact per quantity claim, labelled by what it measures.
 
-Quantities come from :func:`.quantities.find_quantities` (percentages,
-money, counts, durations, years, dates). Each becomes a fact whose
-``value`` is the quantity exactly as written and whose ``label`` is the
-clause around it. Facts are then matched across sources:
+Facts are built on the claim model (:mod:`.claims`, :mod:`.values`):
 
-* the same *role* (kind plus unit or counted noun, e.g. count/"agreement")
-  with the same value and shared context words is one fact, citing every
-  sentence that gives it;
-* the same role with *different* values and clearly overlapping context
-  ("two workers were injured" / "three workers were injured") is one fact
-  with status ``sources-differ`` and each source's value in ``values``.
+* every amount of a body clause is a candidate, its ``value`` the amount as
+  written (modifiers and units kept) and its ``label`` the words around it
+  that say what it measures, cut at phrase boundaries (:mod:`.phrases`);
+* times of day, dates, model numbers ("KA-170"), names with a number word
+  ("the Three Rivers Trust") and counts of nothing are not facts;
+* values the value alignment pairs across sources are one fact: agreeing
+  pairs merge, pairs no single reading satisfies make a ``sources-differ``
+  fact with each source's value;
+* facts are ranked (sources, being disputed, how early the claim comes, what
+  kind of figure it is) and the first ``SHOWN`` are ``shown``; the rest are
+  the page's "more figures".
 
-Status counts distinct sources: all of them, some, or one. Facts are grouped
-by the topic of their first sentence (:mod:`.topics`), topics in order of
-first appearance.
+Status counts distinct sources; the pipeline then keeps only the cites the
+comparison supports. Facts are grouped by topic (:mod:`.topics`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 
 from ..items import Fact
 from ..model import Document, Sentence
-from .clauses import clause_around
-from .quantities import Quantity, find_quantities
-from .tokens import content_words, stem
-from .topics import assign_topics
+from .align import Scorer
+from .claims import Statement, statement
+from .lexicon.items_en import FURNITURE, NUMBER_WORDS
+from .phrases import label_around
+from .quantities import find_quantities
+from .slots import clock_times
+from .topics import assign_topics, fact_heading
+from .values import Value, disagree, match_values, statement_values
 
-# A count after these words refers back to things already named ("the two countries").
-_ANAPHORIC = re.compile(
-    r"\b(?:the|these|those|both|its|their|his|her|our|my|your|all|other)\s+$", re.IGNORECASE
-)
-# Values closer than this (relative) are the same number written differently.
-_SAME = 0.005
+SHOWN = 8
 MAX_FACTS_PER_SOURCE = 200
+# How much each signal adds to a fact's rank.
+KIND_WEIGHT = {
+    "money": 1.0,
+    "percent": 1.0,
+    "count": 0.6,
+    "score": 0.6,
+    "duration": 0.4,
+    "time": 0.3,
+    "date": 0.1,
+}
+_DATED = re.compile(r"\b(?:from|by|until|in|before|after|since|starting)\s+$", re.IGNORECASE)
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+_CLOCKISH = re.compile(r"^\d{1,2}[.:]\d{2}$|^[0-2]\d[0-5]\d$")
 
 
 @dataclass
 class _Found:
     sentence: Sentence
-    q: Quantity
+    value: Value | None  # None for a time of day
+    text: str
+    kind: str
     label: str
-    context: frozenset[str]  # stems of the label, numbers and unit left out
-    sentence_context: frozenset[str]
-    topic: str
+    position: float  # 0 at the top of its source, 1 at the end
 
 
-@dataclass
-class _Group:
-    members: list[_Found] = field(default_factory=list)
-    differ: bool = False
-
-    @property
-    def first(self) -> _Found:
-        return self.members[0]
-
-    @property
-    def sources(self) -> list[str]:
-        seen: list[str] = []
-        for m in self.members:
-            if m.sentence.source_id not in seen:
-                seen.append(m.sentence.source_id)
-        return seen
+def is_furniture(text: str) -> bool:
+    """A publish or update stamp, a credit or a share line: never an item."""
+    return bool(FURNITURE.match(text))
 
 
-def _role(q: Quantity) -> tuple[str, str]:
-    if q.kind == "count" and q.unit:
-        return (q.kind, stem(q.unit))
-    return (q.kind, (q.unit or "").lower())
-
-
-def _same_value(a: Quantity, b: Quantity) -> bool:
-    if a.value is None or b.value is None:
-        if a.value is None and b.value is None:
-            return a.text.lower() == b.text.lower() or a.kind == "count"
+def _noise(text: str, v: Value) -> bool:
+    """A piece of a time, a name or a model number, or a count of nothing."""
+    a = v.amount
+    assert a is not None
+    before, after = text[: a.start], text[a.end :]
+    if _CLOCKISH.match(a.text.split()[0]) and not v.noun:
+        return True  # "11.30", "9.30 hours": a time of day written with a point
+    if a.kind == "duration":
+        # "in the first three months of the year" is a period, "tonnes a year" a rate.
+        return bool(
+            re.search(r"\b(?:first|last|past|next|coming|previous)\s*$", before, re.I)
+            or re.match(r"(?:a|an|per)\s", a.text, re.I)
+        )
+    if a.kind not in ("count", "number"):
         return False
-    if a.kind == "date":
-        return " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
-    if (a.high or a.value) != (b.high or b.value):
-        return False
-    scale = max(abs(a.value), abs(b.value), 1e-9)
-    return abs(a.value - b.value) / scale <= _SAME
+    if _SCORE.match(a.text):
+        return False  # a score or a vote tally
+    if before[-1:].isalnum() or before[-1:] == "-" or (after[:1] == "-" and after[1:2].isalnum()):
+        return True  # "KA-170", "C909"
+    word = a.text.split()[0]
+    prev = re.findall(r"[\w’'.-]+", before)[-1:]
+    next_word = re.findall(r"[\w’'-]+", after)[:1]
+    capital_next = bool(next_word) and next_word[0][:1].isupper()
+    if word.lower() in NUMBER_WORDS and word[:1].isupper() and (prev or capital_next):
+        return True  # "the Seven Seas Group", "Three Gorges Dam"
+    after_name = bool(prev) and prev[0][:1].isupper() and len(before.strip()) > len(prev[0])
+    lower_next = bool(next_word) and next_word[0][:1].islower()
+    if word[:1].isdigit() and after_name and not lower_next:
+        return True  # "Boeing 787", "Airbus A320"
+    if not v.noun and a.kind == "number":
+        return not v.key or (a.exact is not None and a.exact < 10)
+    return False
 
 
-def _wanted(s: Sentence, q: Quantity) -> bool:
-    if q.kind in ("count", "number") and _ANAPHORIC.search(s.text[: q.start]):
-        return False
-    if q.kind == "duration" and q.value is None:
-        return False  # "several weeks": too vague for a fact box
-    return not (q.kind == "number" and q.value is not None and q.value < 10 and not q.high)
-
-
-def _collect(documents: list[Document], topics: dict[str, str]) -> list[_Found]:
+def _collect(documents: list[Document], published: date | None) -> list[_Found]:
     found: list[_Found] = []
     for d in documents:
-        n = 0
-        for s in d.body_sentences:
-            sentence_context = frozenset(content_words(s.text))
+        body = [s for s in d.body_sentences if not is_furniture(s.text)]
+        ref = d.meta.published or published
+        for i, s in enumerate(body):
+            if len(found) >= MAX_FACTS_PER_SOURCE * len(documents):
+                break
+            st: Statement = statement(s, ref)
+            position = i / max(len(body), 1)
+            values = [v for v in statement_values(st, ref.year if ref else None) if v.amount]
+            values = [v for v in values if not _noise(s.text, v)]
+            spans = [(v.start, v.end) for v in values]
+            for v in values:
+                assert v.amount is not None
+                kind = "score" if _SCORE.match(v.amount.text) else v.amount.kind
+                label = label_around(s.text, v.start, v.end, others=spans)
+                found.append(_Found(s, v, v.amount.text, kind, label, position))
             for q in find_quantities(s.text):
-                if not _wanted(s, q) or n >= MAX_FACTS_PER_SOURCE:
-                    continue
-                n += 1
-                label = clause_around(s.text, q.start, q.end)
-                noise = set(content_words(q.text)) | ({stem(q.unit)} if q.unit else set())
-                context = frozenset(w for w in content_words(label) if w not in noise)
-                found.append(_Found(s, q, label, context, sentence_context, topics.get(s.id, "")))
+                # A deadline or a start date: a fact, though never a count.
+                if q.kind == "date" or (q.kind == "year" and _DATED.search(s.text[: q.start])):
+                    label = label_around(s.text, q.start, q.end, others=spans)
+                    found.append(_Found(s, None, q.text, "date", label, position))
+            for t in clock_times(s.text):
+                label = label_around(s.text, t.start, t.end)
+                found.append(_Found(s, None, t.text, "time", label, position))
     return found
 
 
-def _related(a: _Found, b: _Found, strict: bool) -> bool:
-    """Do two mentions speak of the same thing? Stricter when their values differ."""
-    shared_label = len(a.context & b.context)
-    if strict:
-        return shared_label >= 2 or (shared_label >= 1 and a.topic == b.topic)
-    shared_sentence = len((a.sentence_context & b.sentence_context) - {_role(a.q)[1]})
-    return shared_label >= 1 or shared_sentence >= 2
+class _Groups:
+    """Union-find over found values; a group remembers whether its values disagree.
+
+    A group holds one figure per source (repeated words aside): two figures of one
+    source are two measures, however the alignment chains them.
+    """
+
+    def __init__(self, found: list[_Found]) -> None:
+        self.parent = list(range(len(found)))
+        self.differ: set[int] = set()
+        self.held = {i: {(f.sentence.source_id, f.text.lower())} for i, f in enumerate(found)}
+
+    def can_join(self, i: int, j: int) -> bool:
+        a, b = self.held[self.find(i)], self.held[self.find(j)]
+        mine = {src: text for src, text in a}
+        return all(mine.get(src, text) == text for src, text in b) and len(
+            {src for src, _ in a}
+        ) == len(a)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, differ: bool = False) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+            self.held[min(a, b)] = self.held[a] | self.held[b]
+            if a in self.differ or b in self.differ:
+                self.differ.add(min(a, b))
+        if differ:
+            self.differ.add(self.find(i))
 
 
-def _group(found: list[_Found]) -> list[_Group]:
-    groups: list[_Group] = []
-    for f in found:
-        for g in groups:
-            if _role(g.first.q) != _role(f.q) or not _same_value(g.first.q, f.q):
-                continue
-            same_source = f.sentence.source_id in g.sources
-            if same_source or any(_related(m, f, strict=False) for m in g.members):
-                g.members.append(f)
-                break
-        else:
-            groups.append(_Group([f]))
-    # Same role, different numbers, disjoint sources, clearly the same claim: sources differ.
-    merged: list[_Group] = []
-    for g in groups:
-        target = None
-        if g.first.q.value is not None and g.first.q.kind not in ("date", "year"):
-            for h in merged:
-                if (
-                    _role(h.first.q) == _role(g.first.q)
-                    and _role(g.first.q)[1]  # a bare number has no role to compare
-                    and h.first.q.value is not None
-                    and not set(h.sources) & set(g.sources)
-                    and _related(h.first, g.first, strict=True)
-                ):
-                    target = h
-                    break
-        if target is None:
-            merged.append(g)
-        else:
-            target.members.extend(g.members)
-            target.differ = True
-    return merged
+def _same_mention(x: _Found, y: _Found) -> bool:
+    """One figure repeated in one source: same words and something measured in common."""
+    if x.text.lower() != y.text.lower() or x.value is None or y.value is None:
+        return False
+    return bool(x.value.key & y.value.key) or (
+        x.value.noun is not None and x.value.noun == y.value.noun
+    )
 
 
-def _status(g: _Group, total: int) -> str:
-    if g.differ:
+def _group(found: list[_Found]) -> _Groups:
+    groups = _Groups(found)
+    index = {f.value.ref: i for i, f in enumerate(found) if f.value is not None}
+    values = [f.value for f in found if f.value is not None]
+    if len({v.source_id for v in values}) > 1:
+        scorer = Scorer(list({id(v.statement): v.statement for v in values}.values()))
+        for x, y, _ in match_values(values, scorer.idf, scorer):
+            i, j = index[x.ref], index[y.ref]
+            if groups.can_join(i, j):
+                groups.union(i, j, differ=disagree(x, y))
+    for i, x in enumerate(found):
+        for j in range(i):
+            y = found[j]
+            same_source = x.sentence.source_id == y.sentence.source_id
+            if (_same_mention(x, y) if same_source else _same_figure(x, y)) and groups.can_join(
+                i, j
+            ):
+                groups.union(i, j)
+    return groups
+
+
+def _same_figure(x: _Found, y: _Found) -> bool:
+    """One stated figure with its unit in two sources ("145%" and "up to 145%").
+
+    The value alignment needs shared words around a figure, which a machine
+    translation may not keep; a figure with the same unit and the same stated
+    number is one fact when neither has found a partner in the other's source.
+    """
+    if x.value is None or y.value is None or x.value.amount is None or y.value.amount is None:
+        return x.kind == y.kind == "date" and x.text.lower() == y.text.lower()
+    a, b = x.value.amount, y.value.amount
+    if a.kind != b.kind or a.exact is None or a.exact != b.exact or a.unit != b.unit:
+        return False
+    return a.kind in ("money", "percent") or (x.value.noun is not None and a.exact >= 10)
+
+
+def _status(sources: list[str], differ: bool, total: int) -> str:
+    if differ:
         return "sources-differ"
-    n = len(g.sources)
-    if n <= 1 or total <= 1:
+    if len(sources) <= 1 or total <= 1:
         return "one-source"
-    return "all-sources" if n >= total else "some-sources"
+    return "all-sources" if len(sources) >= total else "some-sources"
 
 
-def facts(documents: list[Document], topics: dict[str, str] | None = None) -> list[Fact]:
-    """Every quantity worth a fact box, matched across sources and grouped by topic."""
+def _rank(members: list[_Found], sources: int, differ: bool) -> float:
+    first = members[0]
+    centrality = 1.0 - min(m.position for m in members)
+    named = first.value is not None and bool(first.value.noun or first.value.key)
+    return 2.0 * sources + 1.5 * differ + centrality + KIND_WEIGHT.get(first.kind, 0.2) + named
+
+
+def facts(
+    documents: list[Document],
+    topics: dict[str, str] | None = None,
+    published: date | None = None,
+) -> list[Fact]:
+    """Every quantity claim worth a fact box, merged across sources, ranked and grouped."""
     topics = assign_topics(documents) if topics is None else topics
-    groups = _group(_collect(documents, topics))
-    out: list[Fact] = []
-    for g in groups:
-        first = g.first
+    kinds = {d.id: d.meta.kind for d in documents}
+    found = _collect(documents, published)
+    groups = _group(found)
+    members: dict[int, list[_Found]] = {}
+    for i, f in enumerate(found):
+        members.setdefault(groups.find(i), []).append(f)
+    out: list[tuple[float, Fact]] = []
+    for root, group in members.items():
+        # An original source's wording comes first; a machine translation's backs it up.
+        group.sort(key=lambda m: kinds.get(m.sentence.source_id) == "translation")
+        first = group[0]
+        sources = list(dict.fromkeys(m.sentence.source_id for m in group))
+        differ = root in groups.differ
         values: dict[str, str] = {}
-        if g.differ:
-            for m in g.members:
-                values.setdefault(m.sentence.source_id, m.q.text)
-        cites: list[str] = []
-        for m in g.members:
-            if m.sentence.id not in cites:
-                cites.append(m.sentence.id)
-        out.append(
-            Fact(
-                topic=first.topic or "Other details",
-                label=first.label,
-                value=first.q.text,
-                status=_status(g, len(documents)),  # type: ignore[arg-type]
-                cites=cites,
-                kind=first.q.kind,
-                values=values,
-            )
+        if differ:
+            for m in group:
+                values.setdefault(m.sentence.source_id, m.text)
+        fact = Fact(
+            topic=topics.get(first.sentence.id, ""),
+            label=first.label or first.text,
+            value=first.text,
+            status=_status(sources, differ, len(documents)),  # type: ignore[arg-type]
+            cites=list(dict.fromkeys(m.sentence.id for m in group)),
+            kind=first.kind,
+            values=values,
+            translation=all(kinds.get(s) == "translation" for s in sources),
         )
-    topic_order: dict[str, int] = {}
-    for f in out:
-        topic_order.setdefault(f.topic, len(topic_order))
-    return sorted(out, key=lambda f: topic_order[f.topic])  # stable: reading order within topic
+        out.append((_rank(group, len(sources), differ), fact))
+    ranked = sorted(range(len(out)), key=lambda i: -out[i][0])
+    for place, i in enumerate(ranked):
+        out[i][1].shown = place < SHOWN
+    result = [f for _, f in out]
+    _headings(result)
+    _distinct_labels(result, found)
+    order: dict[str, int] = {}
+    for f in result:
+        order.setdefault(f.topic, len(order))
+    return sorted(result, key=lambda f: order[f.topic])  # stable: reading order within topic
+
+
+def _headings(result: list[Fact]) -> None:
+    """A topic heading stays only when it describes its facts; else one is taken from them."""
+    by_topic: dict[str, list[Fact]] = {}
+    for f in result:
+        by_topic.setdefault(f.topic, []).append(f)
+    for topic, group in by_topic.items():
+        heading = fact_heading(topic, [f.label for f in group])
+        for f in group:
+            f.topic = heading
+
+
+def _distinct_labels(result: list[Fact], found: list[_Found]) -> None:
+    """Two facts of one topic never share a label: the repeated one says more."""
+    seen: dict[tuple[str, str], Fact] = {}
+    by_cite = {(f.sentence.id, f.text): f for f in found}
+    for fact in result:
+        key = (fact.topic, fact.label.lower())
+        if key in seen:
+            src = by_cite.get((fact.cites[0], fact.value))
+            if src is not None and src.value is not None:
+                text = src.sentence.text
+                wider = label_around(text, src.value.start, src.value.end, budget=14)
+                if wider.lower() != fact.label.lower():
+                    fact.label = wider
+            key = (fact.topic, fact.label.lower())
+        seen.setdefault(key, fact)

@@ -18,9 +18,11 @@ Deterministic: ties break on sentence order and then alphabetically.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from ..model import Document, Sentence
+from .lexicon.items_en import DANGLING, NUMBER_WORDS, WEAK_HEADINGS
 from .tfidf import Vector, cosine, idf, pairwise, vector
 from .tokens import CALENDAR_WORDS, content_words, normalise, stem, words
 
@@ -93,6 +95,7 @@ def _keyword_topics(
         and forms.get(w, w) not in CALENDAR_WORDS
         and len(forms.get(w, w)) > 2
         and w not in names
+        and heading_word(forms.get(w, w))
     }
     out: dict[str, str] = {}
     left = list(pending)
@@ -182,3 +185,40 @@ def _assign_topics(documents: list[Document]) -> dict[str, str]:
         forms, names = _surface_forms(sentences)
         topics.update(_keyword_topics(pending, bags, forms, names, sims))
     return {s.id: topics[s.id] for s in sentences}
+
+
+def heading_word(word: str) -> bool:
+    """Whether one word can stand as a heading: never a function word or a number word."""
+    w = word.lower()
+    return w not in DANGLING and w not in NUMBER_WORDS and w not in WEAK_HEADINGS and w.isalpha()
+
+
+def _stems(text: str) -> set[str]:
+    return set(content_words(text))
+
+
+def fact_heading(heading: str, labels: list[str]) -> str:
+    """The heading for a group of facts: the topic's when it describes them, else their word.
+
+    A heading describes its facts when at least half of them share a content
+    word with it. Otherwise the content word most of the labels share becomes the
+    heading; failing that, the facts go under a neutral heading.
+    """
+    label_stems = [_stems(lab) for lab in labels]
+    head = _stems(heading) if heading and heading != FALLBACK_TOPIC else set()
+    if head and 2 * sum(bool(head & s) for s in label_stems) >= len(labels):
+        return heading
+    counts: Counter[str] = Counter(w for s in label_stems for w in s)
+    forms: dict[str, str] = {}
+    for lab in labels:
+        for raw in re.findall(r"[A-Za-z][\w'-]*", normalise(lab)):
+            forms.setdefault(stem(raw.lower()), raw)
+    for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        form = forms.get(w, w)
+        if n >= 2 and heading_word(form) and not form[:1].isupper() and len(form) > 3:
+            return form[:1].upper() + form[1:]
+    return (
+        heading
+        if head and len(heading.split()) > 1 and heading_word(heading.split()[-1])
+        else ("Other figures")
+    )

@@ -1,0 +1,90 @@
+"""English word lists for the reader-facing items: fact labels, timeline labels,
+topic headings and open questions. General English only: no story's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A phrase never ends on one of these: the words that need a word after them.
+DANGLING = _words(
+    """
+    a an the this that these those its their his her our my your some any each every no
+    of to in on at by for from with into onto over under about than as and or but nor
+    between among through during after before since until via per amid against toward towards
+    is are was were be been being has have had do does did will would shall should can could
+    may might must who whom whose which where when while whereas if whether because although
+    though not very more most less least up down out off both either neither such so also
+    other another said says just only even first last next past within beyond across around
+    near behind below above upon like unlike despite except including
+    """
+)
+# Joining words a name can contain ("Bank of Varnland", "Trade and Industry").
+NAME_JOINERS = _words("of and for de la le du del der von van & the")
+# Words that open a new phrase: a label may stop before one of them.
+PHRASE_OPENERS = _words(
+    """
+    of to in on at by for from with into over under about than as and or but between among
+    through during after before since until via per amid against while whereas which who that
+    where when because although though including according said says told
+    """
+)
+# Words that are never a topic heading on their own.
+NUMBER_WORDS = _words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousand thousands million millions billion billions trillion
+    dozen dozens half quarter third first second nearly almost about around roughly some
+    several many few more most less least over under
+    """
+)
+WEAK_HEADINGS = _words(
+    """
+    closing opening other details update updates more also new said says according however
+    meanwhile according report reports year years month months week weeks day days time
+    percent per cent figure figures number numbers total share
+    """
+)
+# Page furniture: a publish or update stamp is never a fact or an event.
+FURNITURE = re.compile(
+    r"^\s*(?:(?:last\s+)?(?:updated|published|posted|modified|edited|first\s+published|"
+    r"created|date)\b\s*(?:on|at)?\s*[:\-–—]?|©|copyright\b|\(c\)\s|photo\s*:|image\s*:|"
+    r"reporting\s+by\b|editing\s+by\b|writing\s+by\b|read\s+more\b|share\s+this\b)",
+    re.IGNORECASE,
+)
+# Pending and conditional wording: what is not settled yet is an open question.
+PENDING = re.compile(
+    r"\b(?:(?:still\s+)?(?:needs?|requires?|required|awaits?|awaiting)\s+(?:the\s+)?"
+    r"(?:formal\s+|final\s+|regulatory\s+|parliamentary\s+)?"
+    r"(?:approval|approvals|backing|clearance|ratification|sign-?off|consent|vote|"
+    r"green\s+light|support|licen[cs]e|permission)"
+    r"|(?:still\s+)?(?:has|have|had)\s+to\s+be\s+(?:ratified|approved|negotiated|signed|"
+    r"agreed|confirmed|cleared|voted|finali[sz]ed)"
+    r"|(?:must|will\s+need\s+to|would\s+need\s+to|needs?\s+to)\s+(?:still\s+|first\s+)?"
+    r"(?:be\s+)?(?:ratif|approv|clear|negotiat|receiv|pass|win|obtain|secur)\w*"
+    r"|subject\s+to\s+(?:approval|ratification|regulatory|shareholder|a\s+vote)"
+    r"|(?:could|may|might|would)\b[^.;]{0,80}\bunder\s+certain\s+conditions"
+    r"|(?:is|are|was|were)\s+(?:expected|due|scheduled|set)\s+to\s+(?:complete|close|finish|"
+    r"be\s+completed|take\s+effect|conclude|start|begin|rise|climb|grow)"
+    r"|(?:is|are|was|were|remains?)\s+(?:still\s+)?being\s+(?:assessed|investigated|"
+    r"examined|evaluated|reviewed|counted|negotiated|studied|analy[sz]ed)"
+    r"|(?:is|are|was|were)\s+(?:still\s+)?(?:assessing|investigating|examining|evaluating|"
+    r"reviewing|analy[sz]ing|studying|checking|considering)\b"
+    r"|(?:has|have|had|is|are)\s+yet\s+to\b"
+    r"|(?:have|has|had)\s+not\s+yet\b"
+    r"|not\s+yet\s+(?:been\s+)?(?:started|begun|decided|determined|set|known|agreed|"
+    r"able|signed|approved|ratified|published|named|identified)"
+    r"|(?:did|does|do|would|could)\s+not\s+(?:disclose|say|reveal|specify|give|put\s+a\s+figure)"
+    r"|neither\s+[\w\s]{1,30}?\s+(?:disclosed|published|revealed|gave|would\s+put)"
+    r"|(?:could|can|may|might)\s+(?:still\s+)?(?:rise|climb|grow|increase)"
+    r"|(?:likely|expected)\s+to\s+(?:rise|climb|grow|increase)"
+    r"|(?:will|would)\s+not\s+take\s+effect\s+until"
+    r"|(?:has|have)\s+appealed|(?:will|would)\s+rise\b)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,183 @@
+"""Short labels cut from a sentence at phrase boundaries.
+
+A label keeps the words of its sentence in order (it never rewrites), drops
+the span it labels (a figure or a date: the item shows that separately) and
+never ends on a word that needs another after it ("of", "the", "and") or in
+the middle of a name ("… to Southeast" before "Asia").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon.items_en import DANGLING, NAME_JOINERS, PHRASE_OPENERS
+
+MAX_LABEL_WORDS = 10
+# Words that only link a figure to what it measures: "worth $3bn", "stood at 4%".
+_LINKERS = frozenset(
+    [
+        "of",
+        "at",
+        "worth",
+        "by",
+        "to",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "reached",
+        "totalled",
+        "totaled",
+        "stood",
+        "hit",
+        "a",
+        "an",
+        "the",
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+    ]
+)
+# Clause punctuation a label does not cross (a dash is an aside and may be crossed).
+# Sentences are already split, so a full stop inside one ends an abbreviation ("U.S.").
+_STOP = re.compile(r"[,;:()\[\]\"“”]")
+_WORD = re.compile(r"[^\s,;:()\[\]\"“”—–]+")
+_RIGHT_STOP = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+# Reporting words: a label starts after "data shows that", "officials said".
+_REPORTING = frozenset(["that", "said", "says", "shows", "show", "showed", "according"])
+_COORDINATORS = frozenset(["and", "or", "but", "while", "whereas"])
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:!?'’—–-").removesuffix("'s").removesuffix("’s")
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _left_bound(text: str, start: int) -> int:
+    found = [m.end() for m in _STOP.finditer(text, 0, start)]
+    return max(found, default=0)
+
+
+def _right_bound(text: str, end: int) -> int:
+    m = _RIGHT_STOP.search(text, end)
+    return m.start() if m else len(text)
+
+
+def ends_mid_phrase(label: str, sentence: str = "") -> bool:
+    """Whether a label stops where its phrase goes on.
+
+    It does when its last word needs a following one, or when the sentence
+    continues a name the label breaks ("to Southeast" before "Asia").
+    """
+    words = label.rstrip(" .").split()
+    if not words:
+        return True
+    if _bare(words[-1]) in DANGLING:
+        return True
+    tail = " ".join(words[-3:])
+    at = sentence.find(tail) if sentence else -1
+    if at < 0 or not _capital(words[-1]):
+        return False
+    after = sentence[at + len(tail) :].split()
+    if not after:
+        return False
+    nxt = after[0].strip(",.;:")
+    return (_capital(nxt) and not nxt.isupper()) or (
+        nxt.lower() in NAME_JOINERS and len(after) > 1 and _capital(after[1])
+    )
+
+
+def _trim_end(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    while words and (
+        _bare(words[-1][2]) in DANGLING
+        or ends_mid_phrase(" ".join(w for _, _, w in words[-3:]), text)
+    ):
+        words = words[:-1]
+    return words
+
+
+def _trim_start(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No label opens on a joining word, nor halfway through a name."""
+    while words and _bare(words[0][2]) in PHRASE_OPENERS - {"the"}:
+        words = words[1:]
+    return words
+
+
+def label_around(
+    text: str,
+    start: int,
+    end: int,
+    budget: int = MAX_LABEL_WORDS,
+    others: list[tuple[int, int]] | None = None,
+) -> str:
+    """What the span ``[start, end)`` is about: the words either side of it, span left out.
+
+    The words after the span (what a figure counts, the phrase it qualifies)
+    come first, up to half the budget and one prepositional phrase; the rest
+    of the budget goes to the words before it, back to the clause's start.
+    """
+    lo, hi = _left_bound(text, start), _right_bound(text, end)
+    clause_lo = lo
+    # Another figure in the sentence bounds the words that describe this one.
+    for s, e in others or []:
+        if e <= start:
+            lo = max(lo, e)
+        elif s >= end:
+            hi = min(hi, s)
+    before = [w for w in _words(text, lo, start) if w[1] <= start]
+    after = [w for w in _words(text, end, hi) if w[0] >= end]
+    if after:
+        after[-1] = (after[-1][0], after[-1][1], after[-1][2].rstrip("."))
+    while before and _bare(before[-1][2]) in _LINKERS:
+        before = before[:-1]
+    if lo > clause_lo:  # "… 145% on X and a proposed 46%": the second figure's words only
+        cut = max((i + 1 for i, w in enumerate(before) if _bare(w[2]) in _COORDINATORS), default=0)
+        before = before[cut:]
+    said = [i + 1 for i, w in enumerate(before) if _bare(w[2]) in _REPORTING]
+    if said and len(before) - said[-1] >= 2:
+        before = before[said[-1] :]
+    right: list[tuple[int, int, str]] = []
+    openers = 0
+    # A span followed by "of …" ("two days of talks in X") takes one phrase more.
+    allowed = 2 if after and _bare(after[0][2]) in PHRASE_OPENERS else 1
+    phrase_start = 0
+    for w in after:
+        if _bare(w[2]) in PHRASE_OPENERS:
+            openers += 1
+            if openers > allowed or _bare(w[2]) in _COORDINATORS | {"which", "who", "that"}:
+                break
+            phrase_start = len(right)
+        if len(right) >= budget // 2 + 1:
+            right = right[:phrase_start]  # the budget ends inside a phrase: drop that phrase
+            break
+        right.append(w)
+    right = _trim_end(right, text)
+    room = max(budget - len(right), 3)
+    left = before[-room:]
+    # Do not open halfway through a name: step past the rest of it.
+    k = len(before) - len(left)
+    while left and k > 0 and _capital(left[0][2]) and _capital(before[k - 1][2]):
+        left, k = left[1:], k + 1
+    left = _trim_start(_trim_end(left, text))
+    if not left:
+        right = _trim_start(right)
+    label = " ".join(w for _, _, w in [*left, *right]).strip(" —–-")
+    return label[:1].upper() + label[1:] if label else ""
+
+
+def clause_label(text: str, start: int, end: int, budget: int = 12) -> str:
+    """A short complete phrase from the clause holding ``[start, end)``, span left out."""
+    return label_around(text, start, end, budget)
