@@ -168,7 +168,7 @@ def _facts(explainer: Explainer) -> None:
 def _open_questions(explainer: Explainer) -> None:
     from .analyse import questions
 
-    explainer.open_questions = questions.open_questions(explainer.documents)
+    explainer.open_questions = questions.open_questions(explainer.documents, explainer.comparison)
 
 
 def _timeline(explainer: Explainer) -> None:
@@ -228,11 +228,11 @@ Analysis = Callable[[Explainer], None]
 # The analyses in the order they run: each reads what earlier ones set on the explainer.
 ANALYSES: tuple[tuple[str, Analysis], ...] = (
     ("topics", _topics),
+    ("comparison", _comparison),
     ("key points", _key_points),
     ("facts", _facts),
     ("open questions", _open_questions),
     ("timeline", _timeline),
-    ("comparison", _comparison),
     ("disputed facts", _mark_disputed_facts),
     ("honest support", _honest_support),
 )

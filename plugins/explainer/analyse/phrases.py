@@ -85,8 +85,8 @@ def ends_mid_phrase(label: str, sentence: str = "") -> bool:
     words = label.rstrip(" .").split()
     if not words:
         return True
-    if _bare(words[-1]) in DANGLING:
-        return True
+    if _bare(words[-1]) in DANGLING or words[-1].endswith(("'s", "’s")):
+        return True  # "… the", "… President Xi’s"
     tail = " ".join(words[-3:])
     at = sentence.find(tail) if sentence else -1
     if at < 0 or not _capital(words[-1]):
@@ -103,6 +103,7 @@ def ends_mid_phrase(label: str, sentence: str = "") -> bool:
 def _trim_end(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     while words and (
         _bare(words[-1][2]) in DANGLING
+        or words[-1][2].endswith(("'s", "’s"))
         or ends_mid_phrase(" ".join(w for _, _, w in words[-3:]), text)
     ):
         words = words[:-1]

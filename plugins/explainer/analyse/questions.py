@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ..items import Cited
+from ..items import Cited, Comparison
 from ..model import Document, Sentence
-from .clauses import trim
+from .clauses import strip_connective, trim
+from .lexicon.items_en import PENDING
+from .phrases import label_around
 from .tokens import normalise
 
 _PARTICIPLES = (
@@ -86,6 +88,8 @@ _HINT = re.compile(
     r"\b(?:not|cannot|no|nobody|unclear|unknown|uncertain|undecided|yet|declined|to\s+be)\b",
     re.IGNORECASE,
 )
+# A differing value longer than this is a clause, not a figure or a name.
+SHORT_VALUE = 6
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|yet)\s+|;\s+|\s+but\s+")
 
 
@@ -225,17 +229,71 @@ def questions_in(sentence: Sentence) -> list[tuple[str, str]]:
     return out
 
 
+def pending_in(sentence: Sentence) -> list[tuple[str, str]]:
+    """Pending and conditional clauses ("still needs the approval of…", "are assessing").
+
+    What is not settled yet is an open question; the clause is quoted as written,
+    trimmed, since no word-order rule turns every such clause into a question.
+    """
+    text = normalise(sentence.text)
+    if not PENDING.search(text):
+        return []
+    out = []
+    for clause in re.split(r";\s+|\s[—–]\s", text):
+        if PENDING.search(clause) and not _NO_COMMENT.search(clause):
+            quoted = _quote(strip_connective(clause.strip()))
+            out.append((quoted, clause.lower()))
+    return out
+
+
 def is_open_statement(sentence: Sentence) -> bool:
     return bool(questions_in(sentence))
 
 
-def open_questions(documents: list[Document]) -> list[Cited]:
-    """Open questions across sources, in reading order, merged by subject."""
+def disagreement_questions(
+    comparison: Comparison, documents: list[Document], labels: dict[str, str]
+) -> list[Cited]:
+    """Every disagreement between sources as a question that cites both sides.
+
+    "The treaty runs: 10 years (Wire) or eight years (Paper)?" The words before
+    the colon are what the first side's figure or name belongs to.
+    """
+    sentences = {s.id: s for d in documents for s in d.sentences}
+    out = []
+    for d in comparison.discrepancies:
+        if d.within_source or len(d.values) < 2 or d.kind == "wording" or d.confidence < 0.5:
+            continue
+        first = d.cites[0]
+        span = d.marks.get(first)
+        what = label_around(sentences[first].text, *span) if span else ""
+        if all(len(v.split()) <= SHORT_VALUE for v in d.values.values()):
+            sides = " or ".join(f"{v} ({labels.get(src, src)})" for src, v in d.values.items())
+            text = f"{what}: {sides}?" if what else f"Which is it: {sides}?"
+        else:  # whole clauses differ: name the sources, the cites show their words
+            head = d.summary.split(":")[0].strip()
+            about = f" ({what})" if what else ""
+            sides = " or ".join(labels.get(src, src) for src in d.values)
+            text = f"{head}{about}: which is right, {sides}?"
+        out.append(Cited(text=text, cites=list(d.cites), topic=d.topic))
+    return out
+
+
+def open_questions(documents: list[Document], comparison: Comparison | None = None) -> list[Cited]:
+    """Open questions across sources, in reading order, merged by subject.
+
+    Unknowns and pending steps come first, then the disagreements the
+    comparison leaves unresolved. A sentence already asked about through a
+    disagreement is not asked about again.
+    """
     items: list[Cited] = []
     by_key: dict[str, Cited] = {}
+    kinds = {d.id: d.meta.kind for d in documents}
     for d in documents:
         for s in d.body_sentences:
-            for text, key in questions_in(s):
+            found = questions_in(s)
+            if not found:
+                found = pending_in(s)
+            for text, key in found:
                 key = " ".join(re.findall(r"\w+", key))
                 if key in by_key:
                     if s.id not in by_key[key].cites:
@@ -244,4 +302,10 @@ def open_questions(documents: list[Document]) -> list[Cited]:
                 item = Cited(text=text, cites=[s.id])
                 by_key[key] = item
                 items.append(item)
+    if comparison is not None:
+        labels = {d.id: d.meta.label for d in documents}
+        items += disagreement_questions(comparison, documents, labels)
+    source_of = {s.id: d.id for d in documents for s in d.sentences}
+    for item in items:
+        item.translation = all(kinds.get(source_of[c]) == "translation" for c in item.cites)
     return items

@@ -85,6 +85,15 @@ PENDING = re.compile(
     r"|(?:could|can|may|might)\s+(?:still\s+)?(?:rise|climb|grow|increase)"
     r"|(?:likely|expected)\s+to\s+(?:rise|climb|grow|increase)"
     r"|(?:will|would)\s+not\s+take\s+effect\s+until"
-    r"|(?:has|have)\s+appealed|(?:will|would)\s+rise\b)",
+    r"|(?:has|have)\s+appealed|(?:figure|toll|number|count|damage|cost|bill)\s+(?:will|would)\s+(?:still\s+)?rise\b"
+    r"|(?:will|would)\s+(?:publish|announce|release|disclose|give|present|decide|report)\b"
+    r"[^.;]{0,60}\b(?:later|within|next|after|once|when|soon|details)\b"
+    r"|\b(?:is|are)\s+due\s+(?:by|on|to|in|later)\b|\bgoes\s+to\s+(?:parliament|a\s+vote)"
+    r"|\bonce\s+(?:the|a|an|it|they)\s+\w+\s+(?:picks?|approves?|agrees?|signs?|decides?|"
+    r"ratif\w+|completes?|receives?)"
+    r"|\bif\s+the\s+\w+\s+(?:moves?\s+forward|goes?\s+ahead|is\s+approved|passes|succeeds)"
+    r"|\b(?:will|would|should|could)\s+show\s+whether|\bchecking\s+whether"
+    r"|\bexpects?\s+(?:to\s+see\s+more|the\s+results|further)"
+    r"|\bhave\s+not\s+(?:yet\s+)?been\s+able\s+to)",
     re.IGNORECASE,
 )
