@@ -333,9 +333,12 @@ def _measure(text: str, lo: int, hi: int, amount: Amount, others: list[Amount]) 
     later = [o.start for o in others if o.start >= amount.end]
     if later:
         hi = min(hi, min(later))
+        # "three dead, thousands evacuated": words before the comma are the first figure's.
+        comma = text.rfind(",", amount.end, hi)
+        hi = comma if comma >= 0 else hi
     earlier = [o.end for o in others if o.end <= amount.start]
     if earlier and any(max(earlier) <= s and e <= amount.start for s, e, _ in words):
-        lo = max(lo, max(earlier))
+        lo = max(lo, max(earlier), text.rfind(",", max(earlier), amount.start) + 1)
     before = [w for s, e, w in words if lo <= s and e <= amount.start][-MEASURE_WINDOW:]
     after = [w for s, e, w in words if s >= amount.end and s < hi][:MEASURE_WINDOW]
     inside = (

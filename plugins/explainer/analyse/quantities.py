@@ -110,7 +110,10 @@ _WORD_NUMBER = r"(?:(?:{}|a)\s+(?:{})(?:\s+(?:and\s+)?{})?(?:\s+(?:{}))?|{})".fo
     "|".join(_SCALE_WORDS[1:]),
     _TENS_UNITS,
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Thousands may be grouped by commas or by spaces ("64 312", as many languages print them).
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?)"
+)
 _SCALE = r"(?:thousand|million|milliard|billion|trillion|bn|mn|m|b|k)"
 _SCALE_VALUES = {
     "thousand": 1e3,
@@ -277,7 +280,7 @@ def _number(text: str | None) -> float | None:
     t = text.strip()
     if t[:1].isdigit():
         try:
-            return float(t.replace(",", ""))
+            return float(re.sub(r"[,\s\u00a0\u202f]", "", t))
         except ValueError:
             return None
     return word_value(t)

@@ -160,6 +160,7 @@ _CLOCK = re.compile(
     r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?![\d])"
     r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{2,4}T)\b)"
+    r"|(?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|h|[A-Z]{2,4}T)\b)"
     r")" + _ZONE,
 )
 
@@ -186,6 +187,8 @@ def clock_times(text: str) -> list[ClockTime]:
             minute = int(m.group("m12") or 0)
         elif m.group("h24"):
             hour, minute = int(m.group("h24")), int(m.group("m24"))
+        elif m.group("hdot"):
+            hour, minute = int(m.group("hdot")), int(m.group("mdot"))
         else:
             hour, minute = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
         zone = (m.group("zone") or "").lower().split()[0] if m.group("zone") else ""
@@ -201,6 +204,8 @@ def clock_times(text: str) -> list[ClockTime]:
             if m.group("ampm")
             else m.end("m24")
             if m.group("h24")
+            else m.end("mdot")
+            if m.group("hdot")
             else m.end("hhmm")
         )
         out.append(

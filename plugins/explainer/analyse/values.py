@@ -35,8 +35,9 @@ SIZE_WEIGHT = 0.2
 MATCH = 0.3
 MAX_RATIO = 20
 MIN_SHARED = 1
-# Two lengths of one span of time are seldom misreported by more than this factor.
-MAX_DURATION_RATIO = 4
+# Two lengths of one span of time are seldom misreported by more than this factor
+# ("45 minutes" against "two hours"); a quarter and a year are two spans.
+MAX_DURATION_RATIO = 3
 # More candidates than this for one value means the key words are too common to tell.
 MAX_CANDIDATES = 40
 
@@ -113,57 +114,78 @@ def _noun_after(text: str, end: int) -> str | None:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _earlier(text: str, claim: Claim, start: int, year: int | None) -> bool:
-    """Whether a figure belongs to an earlier time than the report's news."""
+def _earlier_word(text: str, claim: Claim, start: int) -> bool:
+    """ "The current 10%", "up from 8%": the word before marks an earlier value."""
     before = re.findall(r"[a-z]+", text[max(claim.start, start - 24) : start].lower())
     before = [w for w in before if w not in ("the", "a", "its", "their", "his", "her")]
-    if before and before[-1] in EN.EARLIER_VALUE:
-        return True
-    clause = text[claim.start : claim.end].lower()
-    if any(p in clause for p in EN.EARLIER_PERIOD):
-        return True
-    years = {int(y) for y in _YEAR.findall(clause)}
-    return year is not None and bool(years) and max(years) < year
+    return bool(before) and before[-1] in EN.EARLIER_VALUE
+
+
+def _earlier_marked(text: str, spans: list[tuple[int, int]], year: int | None) -> set[int]:
+    """Indexes of the amounts that an earlier period ("last year", "in 2019") belongs to.
+
+    A marker belongs to the nearest amount, so in "profit fell to €112m from €148m a
+    year earlier" only €148m is earlier, and in "stood at 7.42 metres, above the 1997
+    record of 7.1 metres" only 7.1 is.
+    """
+    lower = text.lower()
+    markers = [
+        (m.start(), m.end()) for p in EN.EARLIER_PERIOD for m in re.finditer(re.escape(p), lower)
+    ]
+    if year is not None:
+        markers += [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(0)) < year]
+    out = set()
+    for ms, me in markers:
+        gaps = [
+            (max(ms - end, start - me, 0), i)
+            for i, (start, end) in enumerate(spans)
+            if not (start <= ms < end)
+        ]
+        if gaps:
+            out.add(min(gaps)[1])
+    return out
 
 
 def statement_values(st: Statement, year: int | None = None) -> list[Value]:
     """Every amount, duration and calendar day of a statement, with its key words.
 
-    ``year`` is the report's year: a clause about an earlier year holds earlier values.
+    ``year`` is the report's year: an earlier year marks the figure nearest to it.
     """
     out: list[Value] = []
     text = st.sentence.text
-    for claim in st.claims:
-        for m in claim.amounts:
-            a = m.amount
-            noun = None
-            if a.kind == "count" and a.unit and a.unit.isalpha():
-                noun = concept(a.unit)
-            key = set(m.measures)
-            if _HYPHEN_UNIT.search(a.text):  # "a five-year deal": the deal is measured
-                noun = noun if a.kind == "count" else _noun_after(text, a.end)
-                key.add(concept(a.text.rsplit("-", 1)[1]))
-                if a.kind == "count":  # "the 6.4-magnitude tremor": the tremor is measured
-                    key |= {w for w in [_noun_after(text, a.end)] if w}
-            if noun:
-                key.add(noun)
-            earlier = _earlier(text, claim, a.start, year)
-            kinds = _kind_words(text, a) if noun else frozenset()
-            out.append(
-                Value(
-                    st,
-                    claim,
-                    _family(a),
-                    a.start,
-                    a.end,
-                    frozenset(key),
-                    noun,
-                    a,
-                    None,
-                    earlier,
-                    kinds,
-                )
+    measured = [(claim, m) for claim in st.claims for m in claim.amounts]
+    marked = _earlier_marked(text, [(m.amount.start, m.amount.end) for _, m in measured], year)
+    for index, (claim, m) in enumerate(measured):
+        a = m.amount
+        noun = None
+        if a.kind == "count" and a.unit and a.unit.isalpha():
+            noun = concept(a.unit)
+        key = set(m.measures)
+        if _HYPHEN_UNIT.search(a.text):  # "a five-year deal": the deal is measured
+            noun = noun if a.kind == "count" else _noun_after(text, a.end)
+            key.add(concept(a.text.rsplit("-", 1)[1]))
+            if a.kind == "count":  # "the 6.4-magnitude tremor": the tremor is measured
+                key |= {w for w in [_noun_after(text, a.end)] if w}
+        if noun:
+            key.add(noun)
+        earlier = index in marked or _earlier_word(text, claim, a.start)
+        kinds = _kind_words(text, a) if noun else frozenset()
+        out.append(
+            Value(
+                st,
+                claim,
+                _family(a),
+                a.start,
+                a.end,
+                frozenset(key),
+                noun,
+                a,
+                None,
+                earlier,
+                kinds,
             )
+        )
+    for claim in st.claims:
         for start, end, day in days(text, claim.start, claim.end):
             if "-" not in day:
                 continue  # a weekday is too common a word to tie one event to
@@ -223,7 +245,9 @@ def _comparable(x: Value, y: Value) -> bool:
         if one.kind_words and not one.kind_words & (other.kind_words | other.key):
             return False  # 15 suspected cases are not the 27 confirmed ones
     if x.noun and x.noun == y.noun:
-        return True
+        # "three people" died and "two people" are missing: a count needs one more word
+        # in common than its noun.
+        return x.family[0] != "count" or len(x.key & y.key) >= 2
     # "6.1" against "10 kilometres": a figure without a noun needs more in common.
     one_noun = bool(x.noun) != bool(y.noun)
     return len(x.key & y.key) >= MIN_SHARED + one_noun
