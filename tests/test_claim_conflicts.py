@@ -60,6 +60,26 @@ DIFFER = [
         "status",
     ),
     (
+        "sent off against not sent off (an irregular verb)",
+        ["Castlebay defender Ruben Salas was sent off in the 74th minute."],
+        [
+            "The referee showed the defender Ruben Salas only a yellow card and did not send "
+            "him off in the 74th minute."
+        ],
+        "negation",
+    ),
+    (
+        "passed against did not pass, in sentences that only share a topic",
+        [
+            "Brenholt said in a statement that the towers had passed a routine inspection in "
+            "January and that it was cooperating with investigators."
+        ],
+        [
+            "According to records seen by the paper, the towers did not pass their inspection in January."
+        ],
+        "negation",
+    ),
+    (
         "ordered against considering an order",
         ["The health board ordered the dairy to shut its cooling towers on Monday."],
         ["The health board is considering an order to shut the dairy's cooling towers."],

@@ -44,6 +44,7 @@ def concept(word: str) -> str:
     w = word.lower()
     if w in _CONCEPT:
         return _CONCEPT[w]
+    w = EN.IRREGULAR_VERBS.get(w, w)
     s = stem(w)
     return _CONCEPT.get(s, s)
 

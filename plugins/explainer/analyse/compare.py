@@ -38,7 +38,7 @@ KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wo
 # that two of them in one story are about the same event. Aligned pairs get every rule
 # of conflicts.RULES; amounts, durations and days are paired value by value (.values).
 HEADLINE_AGREES = 0.4
-RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act")
+RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act", "negated act")
 
 
 class _UnionFind:

@@ -296,14 +296,13 @@ def _antonym(x: Claim, y: Claim) -> str | None:
     return None
 
 
-def negation(a: Statement, b: Statement) -> list[Conflict]:
-    """An act negated in one source and stated in the other, or stated with its opposite."""
+def _negation(a: Statement, b: Statement, min_shared: int, antonyms: bool) -> list[Conflict]:
     for ca in a.claims:
         for cb in b.claims:
             shared = ca.concepts & cb.concepts
             for x, y in ((ca, cb), (cb, ca)):
                 flipped = (x.negated - y.negated) & y.concepts
-                if flipped and len(shared - flipped) >= 2:
+                if flipped and len(shared - flipped) >= min_shared:
                     left, right = (x, y) if x is ca else (y, x)
                     return [
                         Conflict(
@@ -314,8 +313,8 @@ def negation(a: Statement, b: Statement) -> list[Conflict]:
                             0.6,
                         )
                     ]
-            word = _antonym(ca, cb)
-            if word and len(shared) >= 2:
+            word = _antonym(ca, cb) if antonyms else None
+            if word and len(shared) >= min_shared:
                 return [
                     Conflict(
                         "negation",
@@ -326,6 +325,18 @@ def negation(a: Statement, b: Statement) -> list[Conflict]:
                     )
                 ]
     return []
+
+
+def negation(a: Statement, b: Statement) -> list[Conflict]:
+    """An act negated in one source and stated in the other, or stated with its opposite."""
+    return _negation(a, b, 2, antonyms=True)
+
+
+def negated_act(a: Statement, b: Statement) -> list[Conflict]:
+    """For sentences that only share a topic: one act said and denied ("the towers had
+    passed an inspection in January" / "did not pass their January inspection"), the
+    clauses sharing three more concepts. Opposite verbs alone are too weak here."""
+    return _negation(a, b, 3, antonyms=False)
 
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
@@ -371,6 +382,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("speaker", speakers),
     ("same act", same_act),
     ("negation", negation),
+    ("negated act", negated_act),
 )
 # Within one source (a dek against its own body) only typed values are compared.
 WITHIN_SOURCE_RULES = ("time", "implied date", "date")

@@ -124,6 +124,56 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("percent", "%", "per cent"),
 )
 
+# Irregular past forms and their base verb, so "sent off" meets "did not send him off".
+IRREGULAR_VERBS: dict[str, str] = {
+    past: base
+    for base, forms in {
+        "send": "sent",
+        "find": "found",
+        "make": "made",
+        "take": "took taken",
+        "give": "gave given",
+        "hold": "held",
+        "meet": "met",
+        "leave": "left",
+        "pay": "paid",
+        "sell": "sold",
+        "buy": "bought",
+        "bring": "brought",
+        "build": "built",
+        "begin": "began begun",
+        "break": "broke broken",
+        "choose": "chose chosen",
+        "come": "came",
+        "fall": "fell fallen",
+        "fly": "flew flown",
+        "go": "went gone",
+        "grow": "grew grown",
+        "keep": "kept",
+        "know": "knew known",
+        "lead": "led",
+        "lose": "lost",
+        "rise": "rose risen",
+        "run": "ran",
+        "see": "saw seen",
+        "seek": "sought",
+        "shoot": "shot",
+        "show": "shown",
+        "sink": "sank sunk",
+        "speak": "spoke spoken",
+        "spend": "spent",
+        "stand": "stood",
+        "strike": "struck",
+        "swear": "swore sworn",
+        "tell": "told",
+        "think": "thought",
+        "throw": "threw thrown",
+        "win": "won",
+        "write": "wrote written",
+    }.items()
+    for past in forms.split()
+}
+
 # Plurals without an -s: a counted noun phrase ends at one ("30 people lost their lives").
 IRREGULAR_PLURALS = _words("people children men women police staff personnel cattle livestock")
 
