@@ -18,11 +18,13 @@ aligns with one claim per source unless it sums up several.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .claims import Statement, same_actor
+from .claims import Statement, concept, same_actor
 from .conflicts import pair_amounts
+from .tokens import STOP_WORDS
 
 # Calibrated on eval/ (``invoke evaluate``): pairs scoring at least ALIGN report one claim.
 ALIGN = 0.30
@@ -100,6 +102,28 @@ class Scorer:
         return score(a, b, self.idf, self.norms)
 
 
+_WORD = re.compile(r"[a-z][a-z'-]+")
+STOP_CONCEPTS = frozenset(concept(w) for w in STOP_WORDS)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{20,})[\"”]")
+# A quotation shares at least this share of its words with the other sentence when the
+# two report one claim; "X said" around two different quotations is not one claim.
+QUOTE_SHARED = 0.3
+
+
+def _quoted(st: Statement) -> frozenset[str]:
+    m = _QUOTED.search(st.sentence.text)
+    return frozenset(concept(w) for w in _WORD.findall(m.group(1).lower())) if m else frozenset()
+
+
+def different_quotes(a: Statement, b: Statement) -> bool:
+    """Whether a quotation on either side is mostly absent from the other sentence."""
+    for x, y in ((a, b), (b, a)):
+        words = _quoted(x) - STOP_CONCEPTS
+        if words and len(words & y.concepts) < QUOTE_SHARED * len(words):
+            return True
+    return False
+
+
 def _has(st: Statement, slot: str) -> bool:
     return any(getattr(c, slot) for c in st.claims)
 
@@ -146,6 +170,7 @@ def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pai
             # Near the best for both statements: one claim per source unless it sums up several.
             aligned = (
                 value >= ALIGN
+                and not different_quotes(mine, other)
                 and len(mine.concepts & other.concepts) >= MIN_SHARED
                 and value >= SECOND_BEST * top[(sid, other.source_id)]
                 and value >= SECOND_BEST * top.get((other.id, mine.source_id), value)
