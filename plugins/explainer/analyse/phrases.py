@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon.items_en import DANGLING, NAME_JOINERS, PHRASE_OPENERS
+from .lexicon.items_en import CARDINALS, DANGLING, NAME_JOINERS, PHRASE_OPENERS
 
 MAX_LABEL_WORDS = 10
 # Words that only link a figure to what it measures: "worth $3bn", "stood at 4%".
@@ -103,6 +103,8 @@ def ends_mid_phrase(label: str, sentence: str = "") -> bool:
 def _trim_end(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     while words and (
         _bare(words[-1][2]) in DANGLING
+        or _bare(words[-1][2]) in CARDINALS
+        or words[-1][2][:1].isdigit()
         or words[-1][2].endswith(("'s", "’s"))
         or ends_mid_phrase(" ".join(w for _, _, w in words[-3:]), text)
     ):
@@ -155,14 +157,17 @@ def label_around(
     # A span followed by "of …" ("two days of talks in X") takes one phrase more.
     allowed = 2 if after and _bare(after[0][2]) in PHRASE_OPENERS else 1
     phrase_start = 0
-    for w in after:
-        if _bare(w[2]) in PHRASE_OPENERS:
+    for k, w in enumerate(after):
+        nxt = after[k + 1][2] if k + 1 < len(after) else ""
+        figure_next = nxt[:1].isdigit() or _bare(nxt) in CARDINALS  # "about 40": a modifier
+        if _bare(w[2]) in PHRASE_OPENERS and not figure_next:
             openers += 1
             if openers > allowed or _bare(w[2]) in _COORDINATORS | {"which", "who", "that"}:
                 break
             phrase_start = len(right)
-        if len(right) >= budget // 2 + 1:
-            right = right[:phrase_start]  # the budget ends inside a phrase: drop that phrase
+        if len(right) >= (budget // 2 + 1 if before else budget):
+            # The budget ends inside a phrase: drop that phrase.
+            right = right[:phrase_start] if phrase_start else right
             break
         right.append(w)
     right = _trim_end(right, text)

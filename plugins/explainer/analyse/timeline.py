@@ -30,8 +30,10 @@ from datetime import date, timedelta
 from ..items import TimelineEntry
 from ..model import Document, Sentence
 from .clauses import clause_around
+from .facts import is_furniture
+from .phrases import label_around
 from .quantities import MONTH_NUMBERS, MONTH_RE, word_value
-from .tokens import content_words
+from .tokens import content_words, stem
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -45,10 +47,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-            rf"(?:\s*(?:-|–|to|and)\s*(?:{MONTH_RE}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+            rf"(?:\s*(?:-|–|to|and|until|through)\s*(?:(?P<emonth>{MONTH_RE})\s+)?"
+            rf"(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
             rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
             rf"|\b(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+            rf"(?:\s*(?:-|–|to|and|until|through)\s*(?P<deday>\d{{1,2}})(?:st|nd|rd|th)?)?"
+            rf"\s+(?:of\s+)?"
             rf"(?P<dmonth>{MONTH_RE})(?:,?\s+(?P<dyear>\d{{4}}))?\b",
             re.IGNORECASE,
         ),
@@ -104,6 +108,7 @@ _PAST = re.compile(r"\b(?:said|told|added|announced|was|were|had|did|last|ago)\b
 # Entries from different sources on the same date merge when their labels overlap this much
 # (Jaccard over content words, the date words left out).
 MERGE_OVERLAP = 0.25
+LABEL_WORDS = 12
 MERGE_SHARED = 3
 
 
@@ -113,6 +118,8 @@ class _Event:
     label: str
     sentence: Sentence
     phrase: str
+    end: str | None = None
+    context: str = ""  # the clause around the date, for matching one event across reports
 
 
 def _clause_bounds(text: str, start: int, end: int) -> str:
@@ -120,14 +127,6 @@ def _clause_bounds(text: str, start: int, end: int) -> str:
     m = re.search(r"[;,]\s|\s[—–]\s", text[end:])
     hi = end + m.start() if m else len(text)
     return text[lo:hi]
-
-
-def _looks_future(text: str, start: int, end: int, weekday: bool = False) -> bool:
-    clause = _clause_bounds(text, start, end)
-    if not _FUTURE.search(clause):
-        return False
-    # "On Saturday, X said deals would be signed": the saying is past.
-    return not (weekday and _PAST.search(text[max(0, start - 60) : end + 50]))
 
 
 def _month_key(name: str) -> str:
@@ -140,11 +139,50 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+_FUTURE_WORD = re.compile(
+    r"^(?:will|would|shall|due|scheduled|upcoming|next|plans?|planned|expected|set|going|"
+    r"'ll|’ll|until|tomorrow)$",
+    re.IGNORECASE,
+)
+_PAST_WORD = re.compile(
+    r"^(?:said|told|was|were|had|did|ago|last|yesterday|met|went|took|made|held|began|won|"
+    r"lost|gave|came|saw|left|spoke|flew|fell|rose|sent|paid|struck|hit|broke|ran|led|"
+    r"signed|[a-z]{3,}ed)$",
+    re.IGNORECASE,
+)
+# "-ed" words that are no past tense: "indeed", "hundred", and names ("United").
+_NOT_PAST = re.compile(r"eed$|^hundred$|^[A-Z]\w*ed$")
+_CLAUSE_EDGE = re.compile(r"[;,]\s|\s[—–]\s")
+
+
 def _tense(text: str, start: int, end: int, weekday: bool = False) -> int:
-    """+1 for a future clause, -1 for a past one, 0 when the clause does not say."""
-    if _looks_future(text, start, end, weekday):
-        return 1
-    return -1 if _PAST.search(_clause_bounds(text, start, end)) else 0
+    """+1 for a future clause, -1 for a past one, 0 when the clause does not say.
+
+    The verb nearest the date decides: "signed on Sunday" is past even when the
+    sentence goes on to what "will" follow, "will visit … from April 15" is future.
+    The words before the date are read first, then those after it.
+    """
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    m = _CLAUSE_EDGE.search(text, end)
+    hi = m.start() if m else len(text)
+    before = re.findall(r"[\w’']+", text[lo:start])[::-1]
+    after = re.findall(r"[\w’']+", text[end:hi])
+    for words in (before, after):
+        for w in words:
+            if w.lower() == "to" or _FUTURE_WORD.match(w):
+                # "to" before a bare verb: "is to open", "plans to vote"
+                if w.lower() != "to" or words is after:
+                    return 1
+                continue
+            if _PAST_WORD.match(w) and not _NOT_PAST.search(w):
+                return -1
+    if weekday:
+        return -1  # a report's bare weekday is most often the one just past
+    return (
+        -1
+        if _PAST.search(_clause_bounds(text, start, end))
+        else (1 if _FUTURE.search(_clause_bounds(text, start, end)) else 0)
+    )
 
 
 def _pick(candidates: list[date], ref: date, tense: int) -> date | None:
@@ -206,8 +244,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         ):
             return None
         target = _WEEKDAYS.index(g["wd"].lower())
-        future = rel == "next" or (
-            rel != "last" and _looks_future(text, m.start(), m.end(), weekday=True)
+        future = rel in ("next", "until", "by") or (
+            rel != "last" and _tense(text, m.start(), m.end(), weekday=True) > 0
         )
         if future:
             delta = (target - ref.weekday()) % 7 or 7
@@ -220,7 +258,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         if g["month"].lower().rstrip(".") == "may" and g["prep"].lower() not in ("in", "by"):
             return None  # "may" is far more often a verb
         month = MONTH_NUMBERS[_month_key(g["month"])]
-        year, month = _resolve_month(month, ref, _looks_future(text, m.start(), m.end()), g["prep"])
+        year, month = _resolve_month(month, ref, _tense(text, m.start(), m.end()), g["prep"])
         return f"{year:04d}-{month:02d}"
     if kind == "ago":
         n = word_value(g["num"]) if not g["num"].isdigit() else float(g["num"])
@@ -273,35 +311,91 @@ def _events_in(s: Sentence, ref: date) -> list[_Event]:
             if not resolved:
                 continue
             taken.append((m.start(), m.end()))
-            label = clause_around(s.text, m.start(), m.end(), max_words=18)
-            out.append((m.start(), _Event(resolved, label, s, m.group(0).strip())))
+            # "On Saturday, the minister said …": the event is the clause after the comma.
+            skip = re.match(r"[\s,]*", s.text[m.end() :])
+            label = label_around(s.text, m.start(), m.end() + len(skip.group(0)), LABEL_WORDS)
+            if len(label.split()) < 2:  # too little left beside the date: its clause
+                label = clause_around(s.text, m.start(), m.end(), max_words=LABEL_WORDS)
+            end = _range_end(kind, m, resolved)
+            context = clause_around(s.text, m.start(), m.end(), max_words=18)
+            out.append((m.start(), _Event(resolved, label, s, m.group(0).strip(), end, context)))
     return [e for _, e in sorted(out, key=lambda x: x[0])]
 
 
+def _range_end(kind: str, m: re.Match[str], start: str) -> str | None:
+    """The last day of "April 15 to 18" or "15–18 April", in the start's year and month."""
+    if kind != "date" or re.search(r"\sand\s", m.group(0)):
+        return None  # "May 3 and 5" are two days, not a range
+    g = m.groupdict()
+    last = g.get("eday") or g.get("deday")
+    if not last:
+        return None
+    year, month, _ = (int(x) for x in start.split("-"))
+    if g.get("emonth"):
+        month_end = MONTH_NUMBERS.get(_month_key(g["emonth"]))
+        if month_end:
+            year += month_end < month
+            month = month_end
+    try:
+        end = date(year, month, int(last))
+    except ValueError:
+        return None
+    return end.isoformat() if end > date.fromisoformat(start) else None
+
+
+def _event_verbs(text: str) -> set[str]:
+    """Stems of the past-tense verbs of a clause: "signed", "approved"."""
+    return {
+        stem(w.lower()) for w in re.findall(r"\b[a-z]{3,}ed\b", text) if not _NOT_PAST.search(w)
+    }
+
+
+def _same_event(e: _Event, entry: TimelineEntry, seen: set[str], verbs: set[str]) -> bool:
+    words = set(content_words(e.context)) - set(content_words(e.phrase))
+    if e.sentence.id in entry.cites:
+        return e.label == entry.label
+    shared = words & seen
+    if all(not c.startswith(e.sentence.source_id + "-s") for c in entry.cites):
+        return (
+            len(shared) / max(len(words | seen), 1) >= MERGE_OVERLAP or len(shared) >= MERGE_SHARED
+        )
+    # One report telling one event twice ("a deal was signed on Sunday"; "X and Y
+    # signed a memorandum on Sunday"): the same day and the same event verb.
+    return bool(_event_verbs(e.context) & verbs)
+
+
 def timeline(documents: list[Document], published: date) -> list[TimelineEntry]:
-    """Dated events from every source, resolved, merged and sorted."""
+    """Dated events from every source, resolved, merged and sorted.
+
+    Page furniture (publish and update stamps) is never an event. An entry
+    resting only on machine-translated sources is flagged, and where an original
+    source tells the event too its sentence is cited first.
+    """
+    kinds = {d.id: d.meta.kind for d in documents}
     events: list[tuple[int, int, _Event]] = []
     for d_index, d in enumerate(documents):
         ref = d.meta.published or published
         for s_index, s in enumerate(d.body_sentences):
+            if is_furniture(s.text):
+                continue
             for e in _events_in(s, ref):
                 events.append((d_index, s_index, e))
     entries: list[TimelineEntry] = []
     stems: list[set[str]] = []
+    verbs: list[set[str]] = []
     for _, _, e in sorted(events, key=lambda x: (x[2].date, x[0], x[1])):
-        words = set(content_words(e.label)) - set(content_words(e.phrase))
-        for entry, seen in zip(entries, stems, strict=True):
-            if entry.date != e.date:
-                continue
-            same_sentence = e.sentence.id in entry.cites and e.label == entry.label
-            other_source = all(not c.startswith(e.sentence.source_id + "-s") for c in entry.cites)
-            overlap = len(words & seen) / max(len(words | seen), 1)
-            similar = overlap >= MERGE_OVERLAP or len(words & seen) >= MERGE_SHARED
-            if same_sentence or (other_source and similar):
+        words = set(content_words(e.context)) - set(content_words(e.phrase))
+        for entry, seen, done in zip(entries, stems, verbs, strict=True):
+            if entry.date == e.date and entry.end == e.end and _same_event(e, entry, seen, done):
                 if e.sentence.id not in entry.cites:
                     entry.cites.append(e.sentence.id)
                 break
         else:
-            entries.append(TimelineEntry(e.date, e.label, [e.sentence.id], e.phrase))
+            entries.append(TimelineEntry(e.date, e.label, [e.sentence.id], e.phrase, e.end))
             stems.append(words)
+            verbs.append(_event_verbs(e.context))
+    source_of = {s.id: d.id for d in documents for s in d.sentences}
+    for entry in entries:
+        entry.cites.sort(key=lambda c: kinds.get(source_of[c]) == "translation")
+        entry.translation = all(kinds.get(source_of[c]) == "translation" for c in entry.cites)
     return entries

@@ -34,13 +34,19 @@ PHRASE_OPENERS = _words(
     where when because although though including according said says told
     """
 )
-# Words that are never a topic heading on their own.
-NUMBER_WORDS = _words(
+# Numbers written as words.
+CARDINALS = _words(
     """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
     ninety hundred hundreds thousand thousands million millions billion billions trillion
-    dozen dozens half quarter third first second nearly almost about around roughly some
+    dozen dozens
+    """
+)
+# Words that are never a topic heading on their own: numbers and their modifiers.
+NUMBER_WORDS = CARDINALS | _words(
+    """
+    half quarter third first second nearly almost about around roughly some
     several many few more most less least over under
     """
 )
