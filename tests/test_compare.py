@@ -217,3 +217,21 @@ def test_real_seeds():
     for d in docs:
         st = stats[d.id]
         assert st.shared + st.differ + st.only == st.sentences == len(d.body_sentences)
+
+
+def test_different_quotations_from_one_speaker_are_not_one_claim():
+    a = doc("a", '"I grew up watching this team on television," Hallbeck said on Monday.')
+    b = doc("b", '"This is a club that wants to win the league," Hallbeck said on Monday.')
+    c = compare([a, b], {})
+    quoted = {a.body_sentences[0].id, b.body_sentences[0].id}
+    assert not any(quoted <= set(g.cites) for g in c.agreements)
+
+
+def test_one_quotation_in_two_reports_is_one_claim():
+    a = doc(
+        "a", '"We never stopped believing in this team," coach Anders Holm said after the final.'
+    )
+    b = doc("b", '"We never stopped believing in this team," said coach Anders Holm.')
+    c = compare([a, b], {})
+    quoted = {a.body_sentences[0].id, b.body_sentences[0].id}
+    assert any(quoted <= set(g.cites) for g in c.agreements)
