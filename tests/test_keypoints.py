@@ -99,3 +99,60 @@ def test_curation_errors_are_clear():
         key_points(docs, {"max": "many"})
     # Unknown drop ids are harmless.
     assert key_points(docs, {"drop": ["nope-s1"]}) == key_points(docs, {})
+
+
+def _two_sources(kind_b: str = "original"):
+    from explainer.model import SourceMeta
+    from explainer.parse.seed import parse_text
+
+    def make(body: str, sid: str, kind: str):
+        meta = SourceMeta(f"{sid}.txt", sid, sid.upper(), kind=kind)
+        return parse_text(f"A headline for {sid}\n\n{body}\n", meta)
+
+    a = make(
+        "The harbour authority approved a new container terminal for the port of Selby. "
+        "Work on the terminal will begin next spring and employ several hundred people. "
+        "Fishermen fear the dredging will harm the bay's oyster beds for many years.",
+        "a",
+        "original",
+    )
+    b = make(
+        "The harbour authority has approved a new container terminal for the port of Selby. "
+        "The regional airline Nordair will open a route to the capital in the autumn. "
+        "A group of local residents has filed a complaint against the noise of the works.",
+        "b",
+        kind_b,
+    )
+    return a, b
+
+
+def test_disputed_claims_say_sources_differ_and_same_claims_are_one_bullet():
+    from explainer.items import Agreement, Comparison, Discrepancy
+
+    a, b = _two_sources()
+    comparison = Comparison(
+        agreements=[Agreement("terminal approved", ["a-s2", "b-s2"])],
+        discrepancies=[
+            Discrepancy("status", "Sources differ", ["a-s3", "b-s3"], {"a": "x", "b": "y"})
+        ],
+    )
+    points = key_points([a, b], {}, None, comparison)
+    cited = [p.cites[0] for p in points]
+    # One claim, one bullet.
+    assert not {"a-s2", "b-s2"} <= set(cited)
+    for p in points:
+        if p.cites[0] in ("a-s3", "b-s3"):
+            assert p.text.startswith("Sources differ: ")
+        else:
+            assert not p.text.startswith("Sources differ")
+
+
+def test_an_original_stands_in_for_a_translation_of_the_same_claim():
+    from explainer.items import Agreement, Comparison
+
+    a, b = _two_sources(kind_b="translation")
+    comparison = Comparison(agreements=[Agreement("terminal approved", ["a-s2", "b-s2"])])
+    points = key_points([a, b], {}, None, comparison)
+    cited = [p.cites[0] for p in points]
+    assert "b-s2" not in cited
+    assert all(p.translation == p.cites[0].startswith("b-") for p in points)

@@ -156,7 +156,9 @@ def _key_points(explainer: Explainer) -> None:
     from .analyse import keypoints
 
     curation = explainer.spec.curation.get("key_points") or {}
-    explainer.key_points = keypoints.key_points(explainer.documents, curation, explainer.topics)
+    explainer.key_points = keypoints.key_points(
+        explainer.documents, curation, explainer.topics, explainer.comparison
+    )
 
 
 def _facts(explainer: Explainer) -> None:

@@ -13,7 +13,12 @@ Method:
    bullets already chosen; near-duplicates are never picked.
 4. Every source that holds a sentence unlike all chosen bullets is then
    represented by its best such sentence.
-5. Curation from the content file: ``pin`` (always included, first, in
+5. Claims: a sentence on one side of a disagreement is a bullet only when it
+   says so ("Sources differ: …", and it ranks lower), two
+   sentences the comparison found to be one claim are never two bullets, and a
+   bullet from a machine translation gives way to an original source's sentence
+   of the same claim (the translation is then cited as support).
+6. Curation from the content file: ``pin`` (always included, first, in
    order), ``drop`` (never used), ``order`` (listed bullets come first, in
    that order, after pins) and ``max``.
 
@@ -25,7 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from ..items import KeyPoint
+from ..items import Comparison, KeyPoint
 from ..model import Document, Sentence
 from .clauses import strip_connective, trim
 from .questions import is_open_statement
@@ -33,7 +38,7 @@ from .textrank import pagerank, similarity_matrix
 from .tfidf import cosine, sentence_vectors
 from .topics import assign_topics
 
-MIN_POINTS, MAX_POINTS = 4, 7
+MIN_POINTS, MAX_POINTS = 4, 6
 MAX_PER_SOURCE = 150
 MIN_WORDS = 7
 MMR_LAMBDA = 0.7
@@ -43,6 +48,13 @@ REDUNDANT = 0.25
 SUPPORT = 0.25
 # A sentence adds something new when no chosen bullet is this similar to it.
 NOVEL = REDUNDANT
+# A machine translation's wording is less clear than an original's; a bullet on a
+# topic already covered adds less than one on a new topic.
+TRANSLATION_WEIGHT = 0.8
+SAME_TOPIC_PENALTY = 0.15
+# A claim the sources disagree on is a weaker bullet, and says that sources differ.
+DISPUTED_WEIGHT = 0.85
+DIFFER = "Sources differ: "
 
 
 def _candidates(documents: list[Document], drop: set[str]) -> list[Sentence]:
@@ -54,6 +66,18 @@ def _candidates(documents: list[Document], drop: set[str]) -> list[Sentence]:
                 continue
             out.append(s)
     return out
+
+
+def _claim_links(comparison: Comparison | None) -> tuple[set[str], dict[str, set[str]]]:
+    """Sentences on a side of a disagreement, and each sentence's same-claim partners."""
+    if comparison is None:
+        return set(), {}
+    disputed = {c for d in comparison.discrepancies for c in d.cites}
+    same: dict[str, set[str]] = {}
+    for a in comparison.agreements:
+        for c in a.cites:
+            same.setdefault(c, set()).update(x for x in a.cites if x != c)
+    return disputed, same
 
 
 def _lead_prior(s: Sentence, doc_len: dict[str, int]) -> float:
@@ -107,7 +131,10 @@ def _bullet_text(s: Sentence) -> str:
 
 
 def key_points(
-    documents: list[Document], curation: dict[str, Any], topics: dict[str, str] | None = None
+    documents: list[Document],
+    curation: dict[str, Any],
+    topics: dict[str, str] | None = None,
+    comparison: Comparison | None = None,
 ) -> list[KeyPoint]:
     """Rank, de-duplicate and curate the explainer's key points."""
     curation = curation or {}
@@ -116,6 +143,9 @@ def key_points(
     pins = _check_ids(curation.get("pin"), "pin", known)
     drop = set(_check_ids(curation.get("drop"), "drop", known))
     order = _check_ids(curation.get("order"), "order", known)
+    disputed, same_claim = _claim_links(comparison)
+    kinds = {d.id: d.meta.kind for d in documents}
+    translated = {s.id for s in all_sentences.values() if kinds.get(s.source_id) == "translation"}
     cands = _candidates(documents, drop)
     target = _target(documents, curation, len(cands))
     texts = {s.id: s.text for s in cands}
@@ -127,7 +157,15 @@ def key_points(
     doc_len = {d.id: max((p.index for p in d.paragraphs), default=1) for d in documents}
     rank = pagerank(sim, prior=[_lead_prior(s, doc_len) for s in cands])
     top = max(rank, default=1.0) or 1.0
-    score = {s.id: _kind_weight(s) * r / top for s, r in zip(cands, rank, strict=True)}
+    score = {
+        s.id: _kind_weight(s)
+        * r
+        / top
+        * (TRANSLATION_WEIGHT if s.id in translated else 1.0)
+        * (DISPUTED_WEIGHT if s.id in disputed else 1.0)
+        for s, r in zip(cands, rank, strict=True)
+    }
+    topics = assign_topics(documents) if topics is None else topics
 
     # Pins, then ids the editor ordered, are in whatever the ranking says.
     chosen: list[str] = []
@@ -136,7 +174,12 @@ def key_points(
             chosen.append(sid)
 
     def redundancy(sid: str) -> float:
+        if same_claim.get(sid, set()) & set(chosen):
+            return 1.0  # the comparison found the same claim in a chosen bullet
         return max((cosine(vectors[sid], vectors[c]) for c in chosen), default=0.0)
+
+    def topic_taken(sid: str) -> bool:
+        return bool(topics.get(sid)) and any(topics.get(c) == topics.get(sid) for c in chosen)
 
     # Maximal marginal relevance.
     pool = [s.id for s in cands if s.id not in chosen]
@@ -148,6 +191,7 @@ def key_points(
                 continue
             # Redundancy in units of the cut-off, so it weighs like a normalised score.
             value = MMR_LAMBDA * score[sid] - (1 - MMR_LAMBDA) * red / REDUNDANT
+            value -= SAME_TOPIC_PENALTY * topic_taken(sid)
             if value > best_value:
                 best, best_value = sid, value
         if best is None:
@@ -184,7 +228,11 @@ def key_points(
         return (2, 0, -score.get(sid, 0.0), cands.index(all_sentences[sid]))
 
     chosen.sort(key=position)
-    topics = assign_topics(documents) if topics is None else topics
+    # An original source's sentence of the same claim stands in for a translation's.
+    for i, sid in enumerate(chosen):
+        originals = [c for c in same_claim.get(sid, ()) if c not in translated and c in texts]
+        if sid in translated and sid not in pins and originals and not set(originals) & set(chosen):
+            chosen[i] = min(originals, key=lambda c: -score.get(c, 0.0))
     points = []
     for sid in chosen:
         s = all_sentences[sid]
@@ -198,10 +246,11 @@ def key_points(
         )[:2]
         points.append(
             KeyPoint(
-                text=_bullet_text(s),
+                text=(DIFFER if sid in disputed else "") + _bullet_text(s),
                 cites=[sid, *support],
                 topic=topics.get(sid),
                 pinned=sid in pins,
+                translation=all(c in translated for c in [sid, *support]),
             )
         )
     return points
