@@ -32,7 +32,10 @@ from .slots import Amount, ClockTime, PriorOccurrence, amounts, clock_times, pri
 from .tokens import STOP_WORDS, entity_spans, normalise, stem, word_spans
 
 EN = lexicon("en")
-_CONCEPT = {w: group[0] for group in EN.SYNONYMS for w in group}
+# Each synonym and its stem name the group, so inflections fold too ("raising", "hikes").
+_CONCEPT = {stem(w): group[0] for group in EN.SYNONYMS for w in group} | {
+    w: group[0] for group in EN.SYNONYMS for w in group
+}
 # How many content words either side of an amount describe what it measures.
 MEASURE_WINDOW = 4
 FUZZY_SAME_NAME = 85
@@ -248,23 +251,24 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
     words = [w for _, _, w in word_spans(normalise(text))]
     status, negated, acts = set(), set(), set()
 
-    def next_act(i: int) -> str | None:
-        for nxt in words[i + 1 : i + 4]:
-            if nxt not in STOP_WORDS | EN.DETERMINERS | EN.REPORTED and nxt.isalpha():
-                return concept(nxt)
-        return None
+    def next_act(i: int) -> tuple[str, ...]:
+        """The next two content words: "weighs an emergency release" gives the release."""
+        skip = STOP_WORDS | EN.DETERMINERS | EN.REPORTED
+        found = [concept(n) for n in words[i + 1 : i + 5] if n not in skip and n.isalpha()]
+        return tuple(found[:2])
 
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if prev in EN.DETERMINERS:
             continue
-        stage, act = None, None
+        stage: str | None = None
+        act: tuple[str, ...] = ()
         if w == "to" and prev == "yet":
             stage, act = "tentative", next_act(i)  # "has yet to sign off": not done
         elif w in EN.FUTURE:
             # "will appeal" is an act to come; "will be closed" a state, no act.
             passive = i + 1 < len(words) and words[i + 1] == "be"
-            stage, act = "future", None if passive else next_act(i)
+            stage, act = "future", () if passive else next_act(i)
         elif w in EN.EXPECTED and prev in EN.AUXILIARIES:
             stage, act = "expected", next_act(i)
         elif w in EN.TENTATIVE:
@@ -279,13 +283,14 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
             elif before_be in EN.FUTURE:
                 stage = "future"  # a state to come ("will be closed"), no act to compare
             else:
-                stage, act = "settled", concept(w)
+                stage, act = "settled", (concept(w),)
         elif prev in ("has", "have", "had") and w.endswith("ed"):
-            stage, act = "settled", concept(w)
+            stage, act = "settled", (concept(w),)
+        if stage == "settled" and i + 1 < len(words) and words[i + 1] == "to":
+            act = ()  # "agreed to buy": a commitment to an act to come, not the act done
         if stage:
             status.add(stage)
-            if act:
-                acts.add((stage, act))
+            acts.update((stage, a) for a in act)
         if w in EN.NEGATORS or w.endswith("n't"):
             for nxt in words[i + 1 : i + 4]:
                 if nxt not in STOP_WORDS and nxt not in EN.NEGATORS:

@@ -266,14 +266,19 @@ def same_act(a: Statement, b: Statement) -> list[Conflict]:
     "is considering an order". The verb must be the same, so "agreed to buy" and "will
     take over" (one deal told at two tenses) do not count.
     """
-    if len(a.concepts & b.concepts) < SAME_ACT_SHARED:
+    shared = len(a.concepts & b.concepts)
+    if shared < SAME_ACT_SHARED - 1:
         return []
     for ca in a.claims:
         for cb in b.claims:
             for stage_a, act_a in ca.acts:
                 for stage_b, act_b in cb.acts:
-                    # "considering buying" / "signed a deal to buy": the act is in both.
-                    one_act = act_a == act_b or act_a in cb.concepts or act_b in ca.concepts
+                    # One verb ("will appeal" / "has appealed"), or one act in other words
+                    # ("considering buying" / "signed a deal to buy"), which needs more
+                    # in common.
+                    same = act_a == act_b
+                    inside = act_a in cb.concepts or act_b in ca.concepts
+                    one_act = same or (inside and shared >= SAME_ACT_SHARED)
                     if one_act and frozenset({stage_a, stage_b}) in _NOT_DONE_YET:
                         return [
                             Conflict(

@@ -244,6 +244,8 @@ def key_points(
             ),
             key=lambda cid: -cosine(vectors[sid], vectors[cid]),
         )[:2]
+        if sid in disputed:
+            support = []  # a disputed claim rests on its own words, never on the other side
         points.append(
             KeyPoint(
                 text=(DIFFER if sid in disputed else "") + _bullet_text(s),
