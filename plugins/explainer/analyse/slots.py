@@ -161,7 +161,20 @@ _CLOCK = re.compile(
     r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?![\d])"
     r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{2,4}T)\b)"
     r"|(?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|h|[A-Z]{2,4}T)\b)"
+    # "at 15.00 by the local hour"; not "stood at 7.42 metres" or "closed at 18.39".
+    r"|(?<=\bat )(?P<hdot2>[01]?\d|2[0-3])\.(?P<mdot2>[0-5]\d)"
+    r"(?=\s*(?:\(|(?:by\s+the\s+local|local|hours?|hrs|o'clock)\b))"
     r")" + _ZONE,
+)
+
+
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# "three in the afternoon", "nine o'clock at night", with "local time" after it.
+_WORD_CLOCK = re.compile(
+    r"\b(?P<wh>" + _HOUR_WORDS + r")(?:\s+o'clock)?"
+    r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening)|\s+(?P<night>at\s+night))"
+    r"(?P<local>\s+local\s+time)?",
+    re.IGNORECASE,
 )
 
 
@@ -187,8 +200,9 @@ def clock_times(text: str) -> list[ClockTime]:
             minute = int(m.group("m12") or 0)
         elif m.group("h24"):
             hour, minute = int(m.group("h24")), int(m.group("m24"))
-        elif m.group("hdot"):
-            hour, minute = int(m.group("hdot")), int(m.group("mdot"))
+        elif m.group("hdot") or m.group("hdot2"):
+            hour = int(m.group("hdot") or m.group("hdot2"))
+            minute = int(m.group("mdot") or m.group("mdot2"))
         else:
             hour, minute = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
         zone = (m.group("zone") or "").lower().split()[0] if m.group("zone") else ""
@@ -206,12 +220,22 @@ def clock_times(text: str) -> list[ClockTime]:
             if m.group("h24")
             else m.end("mdot")
             if m.group("hdot")
+            else m.end("mdot2")
+            if m.group("hdot2")
             else m.end("hhmm")
         )
         out.append(
             ClockTime(m.start(), end, text[m.start() : end], hour * 60 + minute, offset, bool(zone))
         )
-    return out
+    for m in _WORD_CLOCK.finditer(text):
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
+        hour = int(word_value(m.group("wh")) or 0) % 12
+        part = (m.group("part") or "").lower()
+        hour += 12 if part in ("afternoon", "evening") or m.group("night") else 0
+        zone = bool(m.group("local"))
+        out.append(ClockTime(m.start(), m.end(), m.group(0), hour * 60, None, zone))
+    return sorted(out, key=lambda c: c.start)
 
 
 def same_moment(a: ClockTime, b: ClockTime) -> bool | None:
