@@ -11,6 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
+import yaml
+
+from explainer.analyse.phrases import ends_mid_phrase
 from explainer.parse.content import ExplainerSpec
 from explainer.pipeline import Explainer, analyse
 
@@ -136,7 +139,69 @@ def score(story: Story, result: Explainer) -> Scores:
         sc.add("open_question_recall", hit)
         if not hit:
             sc.missed.append(f"open question: {text[sid][:90]}")
+    _score_items(sc, story, result)
     return sc
+
+
+# A piece of a time ("14" of 14:30), of a model number ("170" of KA-170) or of a name
+# ("Three" of "Three Rivers Trust"): what a fact box must never show as a figure.
+_PIECE = r"(?:(?<=\d[:.])|(?<=[A-Za-z-]))"
+
+
+def _noise(value: str, sentence: str, label: str) -> bool:
+    v = re.escape(value)
+    if re.search(rf"{_PIECE}{v}\b|\b{v}(?=[:.]\d\d\b|-[A-Za-z0-9])", sentence):
+        return True
+    if value[:1].isupper() and re.search(rf"\b{v}\s+[A-Z]", sentence):
+        return True  # a capitalised number word opening a name
+    return not re.search(r"[a-z]{3,}", label)  # a count of nothing: the label names nothing
+
+
+def _gold_timeline(story: Story) -> list[tuple[str, str, str | None]]:
+    """``timeline:`` entries of a gold file: (sentence id, date, end date or None)."""
+    data = yaml.safe_load((story.folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in data.get("timeline") or []:
+        source, _, words = str(entry["ref"]).partition(": ")
+        sids = [
+            sid for sid, s in story.sentences.items() if s.source_id == source and words in s.text
+        ]
+        if len(sids) != 1:
+            raise ValueError(f"{story.name}: timeline ref {entry['ref']!r} names no one sentence")
+        end = entry.get("end")
+        out.append((sids[0], str(entry["date"]), str(end) if end else None))
+    return out
+
+
+def _score_items(sc: Scores, story: Story, result: Explainer) -> None:
+    """The reader-facing items: whole and distinct labels, clean facts, right dates."""
+    text = {sid: s.text for sid, s in story.sentences.items()}
+    labelled = [("fact", f.topic, f.label, f.cites[0]) for f in result.facts]
+    labelled += [("timeline", "", t.label, t.cites[0]) for t in result.timeline]
+    seen: set[tuple[str, str, str]] = set()
+    for what, section, label, sid in labelled:
+        cut = ends_mid_phrase(label, text[sid])
+        sc.add("labels_whole", not cut)
+        if cut:
+            sc.false.append(f"{what} label cut mid-phrase: {label}")
+        key = (what, section, label.lower())
+        sc.add("labels_distinct", key not in seen)
+        if key in seen:
+            sc.false.append(f"{what} label repeated: {label}")
+        seen.add(key)
+    for f in result.facts:
+        if f.shown:
+            noisy = _noise(f.value, text[f.cites[0]], f.label)
+            sc.add("facts_clean", not noisy)
+            if noisy:
+                sc.false.append(f"noise fact: {f.value} ({f.label})")
+    for sid, day, end in _gold_timeline(story):
+        entries = [t for t in result.timeline if sid in t.cites]
+        hit = any(t.date == day and (end is None or t.end == end) for t in entries)
+        sc.add("timeline_dates", hit)
+        if not hit:
+            got = ", ".join(f"{t.date}..{t.end or ''}" for t in entries) or "no entry"
+            sc.missed.append(f"timeline date {day}{'..' + end if end else ''}: {got}")
 
 
 # Pooled targets (the claims issue); ``invoke evaluate`` fails below them.
@@ -156,6 +221,10 @@ COLUMNS = [
     ("supp P", "support_precision"),
     ("facts R", "fact_recall"),
     ("open Q R", "open_question_recall"),
+    ("whole L", "labels_whole"),
+    ("uniq L", "labels_distinct"),
+    ("clean F", "facts_clean"),
+    ("dates", "timeline_dates"),
 ]
 TYPES = DISCREPANCY_TYPES
 

@@ -107,3 +107,70 @@ def test_real_seeds():
     assert by_date["2025-07"] == ["wire-s2"]  # "would otherwise apply in July"
     # "in recent months" / "in the past few weeks" give no entry.
     assert not any(c in ("wire-s31",) for e in entries for c in e.cites)
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # A bare month follows its clause's tense: a past verb looks back.
+        ("The plant closed in June after a fire.", date(2025, 4, 14), "2024-06"),
+        ("The plant will close in June.", date(2025, 4, 14), "2025-06"),
+        # Weekdays against the source's own date: past verbs back, future wording ahead.
+        ("The council will vote on Tuesday on the budget.", date(2025, 4, 10), "2025-04-15"),
+        ("The council voted on Tuesday on the budget.", date(2025, 4, 10), "2025-04-08"),
+        (
+            "The deal still has to be ratified in a vote that closes on May 2.",
+            date(2025, 4, 20),
+            "2025-05-02",
+        ),
+    ],
+)
+def test_tense_sets_the_side(body, published, expected):
+    assert dates(body, published) == [expected]
+
+
+def test_a_range_keeps_its_last_day():
+    (entry,) = timeline(
+        [doc("The tour runs from April 15 to 18 across the region.")], date(2025, 4, 14)
+    )
+    assert (entry.date, entry.end) == ("2025-04-15", "2025-04-18")
+    (entry,) = timeline([doc("Talks were held on 28–30 March in the capital.")], date(2025, 4, 14))
+    assert (entry.date, entry.end) == ("2025-03-28", "2025-03-30")
+    (entry,) = timeline([doc("Voting took place on May 3 and 5 in two rounds.")], date(2025, 6, 1))
+    assert entry.end is None  # two days, not a range
+
+
+def test_a_publish_stamp_is_never_an_event():
+    entries = timeline(
+        [doc("The mayor resigned on Monday.\nUpdated: 14 April 2025, 09:12 GMT.")],
+        date(2025, 4, 16),
+    )
+    assert [e.date for e in entries] == ["2025-04-14"]
+    assert "Updated" not in entries[0].label
+
+
+def test_one_report_telling_one_event_twice_is_one_entry():
+    body = (
+        "A separate aviation deal was signed on Sunday. "
+        "The regional airline and the maker signed a memorandum of understanding on Sunday. "
+        "Ministers met on Sunday to discuss railways."
+    )
+    entries = timeline([doc(body)], date(2025, 4, 14))
+    assert [e.cites for e in entries] == [["a-s2", "a-s3"], ["a-s4"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Updated: 14 April 2025, 09:12 GMT.", True),
+        ("Published 14.04.2025 at 14:30", True),
+        ("Last updated on April 14, 2025", True),
+        ("© 2025 The Daily Paper. All rights reserved.", True),
+        ("The update to the law was published on April 14.", False),
+        ("Dated documents show the plan was approved in 2019.", False),
+    ],
+)
+def test_furniture_lines(line, furniture):
+    from explainer.analyse.facts import is_furniture
+
+    assert is_furniture(line) is furniture

@@ -46,11 +46,15 @@ _LINKERS = frozenset(
 )
 # Clause punctuation a label does not cross (a dash is an aside and may be crossed).
 # Sentences are already split, so a full stop inside one ends an abbreviation ("U.S.").
-_STOP = re.compile(r"[,;:()\[\]\"“”]")
-_WORD = re.compile(r"[^\s,;:()\[\]\"“”—–]+")
-_RIGHT_STOP = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+_STOP = re.compile(r"[,;()\[\]\"“”]|:(?!\d)")
+_WORD = re.compile(r"(?:[^\s,;:()\[\]\"“”—–]|:(?=\d))+")
+_RIGHT_STOP = re.compile(r"[,;()\[\]\"“”—–]|:(?!\d)|\s-\s")
 # Reporting words: a label starts after "data shows that", "officials said".
-_REPORTING = frozenset(["that", "said", "says", "shows", "show", "showed", "according"])
+_REPORTING = frozenset(["said", "says", "told", "according"])
+_REPORTING_THAT = frozenset(
+    {"said", "says", "told", "shows", "show", "showed", "announced", "added", "noted"}
+    | {"reported", "stated", "believe", "believes", "argued", "claimed", "warned", "confirmed"}
+)
 _COORDINATORS = frozenset(["and", "or", "but", "while", "whereas"])
 
 
@@ -125,6 +129,7 @@ def label_around(
     end: int,
     budget: int = MAX_LABEL_WORDS,
     others: list[tuple[int, int]] | None = None,
+    adverbial: bool = False,
 ) -> str:
     """What the span ``[start, end)`` is about: the words either side of it, span left out.
 
@@ -149,9 +154,21 @@ def label_around(
     if lo > clause_lo:  # "… 145% on X and a proposed 46%": the second figure's words only
         cut = max((i + 1 for i, w in enumerate(before) if _bare(w[2]) in _COORDINATORS), default=0)
         before = before[cut:]
-    said = [i + 1 for i, w in enumerate(before) if _bare(w[2]) in _REPORTING]
-    if said and len(before) - said[-1] >= 2:
+    before = _trim_end(before, text)
+    said = [
+        i + 1
+        for i, w in enumerate(before)
+        if _bare(w[2]) in _REPORTING
+        or (_bare(w[2]) == "that" and i and _bare(before[i - 1][2]) in _REPORTING_THAT)
+    ]
+    if said and len(before) - said[-1] >= 3:
         before = before[said[-1] :]
+    if adverbial and len(before) < 3 and lo > 0:
+        # "The next flight, carrying a satellite, is scheduled": the subject is the
+        # sentence's opening phrase, beyond an aside.
+        first = _words(text, 0, _right_bound(text, 0))
+        if 0 < len(first) <= 5 and first[-1][1] <= lo:
+            before = _trim_end(first, text) + before
     right: list[tuple[int, int, str]] = []
     openers = 0
     # A span followed by "of …" ("two days of talks in X") takes one phrase more.
@@ -171,6 +188,10 @@ def label_around(
             break
         right.append(w)
     right = _trim_end(right, text)
+    # A date is an adverbial: after "took office [in 2023]" a new clause starts, and
+    # only a phrase that goes on from the date ("… for a three-day visit") belongs.
+    if adverbial and len(before) >= 2 and right and _bare(right[0][2]) not in PHRASE_OPENERS:
+        right = []
     room = max(budget - len(right), 3)
     left = before[-room:]
     # Do not open halfway through a name: step past the rest of it.

@@ -65,6 +65,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"\b(?:(?P<rel>(?i:last|next|this|on|since|by|until))\s+)?(?P<wd>{_WEEKDAY_RE})\b"
+            r"(?:\s+(?:night|morning|afternoon|evening))?"
         ),
     ),
     (
@@ -146,12 +147,19 @@ _FUTURE_WORD = re.compile(
 )
 _PAST_WORD = re.compile(
     r"^(?:said|told|was|were|had|did|ago|last|yesterday|met|went|took|made|held|began|won|"
-    r"lost|gave|came|saw|left|spoke|flew|fell|rose|sent|paid|struck|hit|broke|ran|led|"
+    r"lost|gave|came|saw|left|spoke|flew|fell|rose|sent|paid|struck|broke|ran|led|"
+    r"wrote|chose|found|drove|got|stood|thought|brought|bought|caught|fought|sought|kept|"
+    r"felt|heard|built|spent|meant|sold|shot|became|knew|grew|threw|drew|froze|stole|woke|"
+    r"shook|ate|fled|fed|quit|swore|tore|wore|sank|sang|drank|rang|dug|spun|won|"
     r"signed|[a-z]{3,}ed)$",
     re.IGNORECASE,
 )
 # "-ed" words that are no past tense: "indeed", "hundred", and names ("United").
 _NOT_PAST = re.compile(r"eed$|^hundred$|^[A-Z]\w*ed$")
+_PRESENT = re.compile(
+    r"^(?!(?:was|has|is|its|this|his|as|us|does|news|plus|less|across|towards)$)[a-z]{3,}s$"
+)
+_PREPS = frozenset({"on", "in", "from", "by", "until", "at"})
 _CLAUSE_EDGE = re.compile(r"[;,]\s|\s[—–]\s")
 
 
@@ -168,7 +176,12 @@ def _tense(text: str, start: int, end: int, weekday: bool = False) -> int:
     before = re.findall(r"[\w’']+", text[lo:start])[::-1]
     after = re.findall(r"[\w’']+", text[end:hi])
     for words in (before, after):
-        for w in words:
+        for i, w in enumerate(words):
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if words is before and i == 1 and _PRESENT.match(w) and words[0].lower() in _PREPS:
+                return 0  # "a vote that closes on October 16": present, the nearest date
+            if words is before and nxt in ("be", "been", "being") and w.endswith("ed"):
+                continue  # "has to be ratified": a participle, no past tense
             if w.lower() == "to" or _FUTURE_WORD.match(w):
                 # "to" before a bare verb: "is to open", "plans to vote"
                 if w.lower() != "to" or words is after:
@@ -177,7 +190,7 @@ def _tense(text: str, start: int, end: int, weekday: bool = False) -> int:
             if _PAST_WORD.match(w) and not _NOT_PAST.search(w):
                 return -1
     if weekday:
-        return -1  # a report's bare weekday is most often the one just past
+        return 0  # no tense either side: the caller leans to the day just past
     return (
         -1
         if _PAST.search(_clause_bounds(text, start, end))
@@ -244,9 +257,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         ):
             return None
         target = _WEEKDAYS.index(g["wd"].lower())
-        future = rel in ("next", "until", "by") or (
-            rel != "last" and _tense(text, m.start(), m.end(), weekday=True) > 0
-        )
+        tense = _tense(text, m.start(), m.end(), weekday=True) if rel != "last" else -1
+        ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
+        # Without a tense, a weekday is the one just past, unless it is a day or two
+        # ahead ("trains start running again on Tuesday" in Monday's report).
+        future = rel in ("next", "until", "by") or tense > 0 or (tense == 0 and ahead <= 2 < back)
         if future:
             delta = (target - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat()
@@ -313,7 +328,9 @@ def _events_in(s: Sentence, ref: date) -> list[_Event]:
             taken.append((m.start(), m.end()))
             # "On Saturday, the minister said …": the event is the clause after the comma.
             skip = re.match(r"[\s,]*", s.text[m.end() :])
-            label = label_around(s.text, m.start(), m.end() + len(skip.group(0)), LABEL_WORDS)
+            label = label_around(
+                s.text, m.start(), m.end() + len(skip.group(0)), LABEL_WORDS, adverbial=True
+            )
             if len(label.split()) < 2:  # too little left beside the date: its clause
                 label = clause_around(s.text, m.start(), m.end(), max_words=LABEL_WORDS)
             end = _range_end(kind, m, resolved)
