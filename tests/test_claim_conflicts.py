@@ -87,11 +87,27 @@ DIFFER = [
     ),
 ]
 
+DIFFER.append(
+    (
+        "a local time given twice against another local time",
+        ["The authority began releases from the dam at 03:00 local time (01:00 GMT) on Saturday."],
+        ["The authority opened the gates of the dam since 5 o'clock in the morning on Saturday."],
+        "time",
+    )
+)
+
 CONSISTENT = [
     (
         "one quotation, one speaker",
         ['"We acted as soon as the pattern was clear," Chief Executive Marten Kaldor said.'],
         ['"We acted as soon as the pattern was clear," said Marten Kaldor, the chief executive.'],
+    ),
+    (
+        "one signing time in two zones",
+        ["The ministers signed the treaty at 11:30 local time in Tirsa on Thursday."],
+        [
+            "The ministers signed the treaty at 9.30 hours by Greenwich, 11.30 of Tirsa, on Thursday."
+        ],
     ),
     (
         "one deal told at two tenses",
@@ -112,5 +128,5 @@ def test_sources_that_differ_on_who_or_how_far(why, a, b, kind):
 
 
 @pytest.mark.parametrize(("why", "a", "b"), CONSISTENT, ids=[c[0] for c in CONSISTENT])
-def test_consistent_sources_show_no_name_or_status_difference(why, a, b):
-    assert not [k for k, _ in kinds(a, b) if k in ("name", "status")], why
+def test_consistent_sources_show_no_name_status_or_time_difference(why, a, b):
+    assert not [k for k, _ in kinds(a, b) if k in ("name", "status", "time")], why

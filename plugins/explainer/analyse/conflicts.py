@@ -106,9 +106,15 @@ def times(a: Statement, b: Statement) -> list[Conflict]:
     right = [(c, t) for c in b.claims for t in c.times]
     if not left or not right:
         return []
-    if any(same_moment(x, y) is not False for _, x in left for _, y in right):
+    verdicts = [(same_moment(x, y), cx, x, cy, y) for cx, x in left for cy, y in right]
+    if any(v is True for v, *_ in verdicts):
         return []  # some reading of the two agrees
-    (ca, x), (cb, y) = left[0], right[0]
+    # "03:00 local time (01:00 GMT)" names one moment twice: one comparable reading that
+    # differs is enough, and the other, which cannot be compared, says nothing.
+    differing = [(cx, x, cy, y) for v, cx, x, cy, y in verdicts if v is False]
+    if not differing:
+        return []
+    ca, x, cb, y = differing[0]
     return [
         Conflict("time", "time of day", _side(ca, x.start, x.end), _side(cb, y.start, y.end), 0.8)
     ]

@@ -154,13 +154,17 @@ def compatible(a: Amount, b: Amount) -> bool:
 
 # -- times of day -------------------------------------------------------------------
 
-_ZONE = r"(?:\s*\(?\s*(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?|[A-Z]{2,4}T)(?P<offset>\s*[+-]\s*\d{1,2})?)?"
+_ZONE = (
+    r"(?:(?:\s+hours?)?(?:\s+by)?\s*\(?\s*"
+    r"(?P<zone>GMT|UTC|Z\b|Greenwich|local(?:\s+time)?|[A-Z]{2,4}T)(?P<offset>\s*[+-]\s*\d{1,2})?)?"
+)
 _CLOCK = re.compile(
     r"(?<![\d:.])(?:"
     r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?![\d])"
     r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{2,4}T)\b)"
     r"|(?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|h|[A-Z]{2,4}T)\b)"
+    r"|(?P<hdot3>[01]?\d|2[0-3])\.(?P<mdot3>[0-5]\d)(?=\s+of\s+[A-Z])"
     # "at 15.00 by the local hour"; not "stood at 7.42 metres" or "closed at 18.39".
     r"|(?<=\bat )(?P<hdot2>[01]?\d|2[0-3])\.(?P<mdot2>[0-5]\d)"
     r"(?=\s*(?:\(|(?:by\s+the\s+local|local|hours?|hrs|o'clock)\b))"
@@ -171,7 +175,7 @@ _CLOCK = re.compile(
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # "three in the afternoon", "nine o'clock at night", with "local time" after it.
 _WORD_CLOCK = re.compile(
-    r"\b(?P<wh>" + _HOUR_WORDS + r")(?:\s+o'clock)?"
+    r"\b(?P<wh>" + _HOUR_WORDS + r"|1[0-2]|0?[1-9])(?:\s+o'clock)?"
     r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening)|\s+(?P<night>at\s+night))"
     r"(?P<local>\s+local\s+time)?",
     re.IGNORECASE,
@@ -188,6 +192,10 @@ class ClockTime:
     zoned: bool  # whether the text names any zone ("local time" counts, offset unknown)
 
     @property
+    def local_or_unzoned(self) -> bool:
+        return not self.zoned or (self.offset is None and "local" in self.text.lower())
+
+    @property
     def utc(self) -> int | None:
         return None if self.offset is None else (self.minutes - self.offset) % 1440
 
@@ -200,9 +208,9 @@ def clock_times(text: str) -> list[ClockTime]:
             minute = int(m.group("m12") or 0)
         elif m.group("h24"):
             hour, minute = int(m.group("h24")), int(m.group("m24"))
-        elif m.group("hdot") or m.group("hdot2"):
-            hour = int(m.group("hdot") or m.group("hdot2"))
-            minute = int(m.group("mdot") or m.group("mdot2"))
+        elif m.group("hdot") or m.group("hdot2") or m.group("hdot3"):
+            hour = int(m.group("hdot") or m.group("hdot2") or m.group("hdot3"))
+            minute = int(m.group("mdot") or m.group("mdot2") or m.group("mdot3"))
         else:
             hour, minute = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
         zone = (m.group("zone") or "").lower().split()[0] if m.group("zone") else ""
@@ -222,6 +230,8 @@ def clock_times(text: str) -> list[ClockTime]:
             if m.group("hdot")
             else m.end("mdot2")
             if m.group("hdot2")
+            else m.end("mdot3")
+            if m.group("hdot3")
             else m.end("hhmm")
         )
         out.append(
@@ -230,7 +240,8 @@ def clock_times(text: str) -> list[ClockTime]:
     for m in _WORD_CLOCK.finditer(text):
         if any(c.start <= m.start() < c.end for c in out):
             continue
-        hour = int(word_value(m.group("wh")) or 0) % 12
+        wh = m.group("wh")
+        hour = int(wh if wh.isdigit() else word_value(wh) or 0) % 12
         part = (m.group("part") or "").lower()
         hour += 12 if part in ("afternoon", "evening") or m.group("night") else 0
         zone = bool(m.group("local"))
@@ -244,6 +255,8 @@ def same_moment(a: ClockTime, b: ClockTime) -> bool | None:
         return a.utc == b.utc
     if not a.zoned and not b.zoned:
         return a.minutes == b.minutes
+    if a.local_or_unzoned and b.local_or_unzoned:
+        return a.minutes == b.minutes  # a report's time with no zone is local time
     # Zones differ by whole hours: the minutes past the hour must still match.
     if a.minutes % 60 != b.minutes % 60:
         return False

@@ -268,6 +268,7 @@ DEMONYM_SUFFIXES = ("ese", "ian", "ean", "ish", "ic", "an", "i", "n")
 # Words that name time zones, with their offset from UTC in minutes.
 TIME_ZONES: dict[str, int | None] = {
     "gmt": 0,
+    "greenwich": 0,
     "utc": 0,
     "z": 0,
     "bst": 60,
