@@ -85,16 +85,13 @@ DIFFER = [
         ["The health board is considering an order to shut the dairy's cooling towers."],
         "status",
     ),
-]
-
-DIFFER.append(
     (
         "a local time given twice against another local time",
         ["The authority began releases from the dam at 03:00 local time (01:00 GMT) on Saturday."],
         ["The authority opened the gates of the dam since 5 o'clock in the morning on Saturday."],
         "time",
-    )
-)
+    ),
+]
 
 CONSISTENT = [
     (
