@@ -8,7 +8,7 @@ from . import urls
 from .glossary import GlossaryEntry
 from .pipeline import Explainer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _source(ex: Explainer, doc: Any) -> dict[str, Any]:

@@ -55,6 +55,8 @@ SAME_TOPIC_PENALTY = 0.15
 # A claim the sources disagree on is a weaker bullet, and says that sources differ.
 DISPUTED_WEIGHT = 0.85
 DIFFER = "Sources differ: "
+# A bullet is a clause, not a paragraph: longer sentences are cut at a clause boundary.
+BULLET_WORDS = 24
 
 
 def _candidates(documents: list[Document], drop: set[str]) -> list[Sentence]:
@@ -127,7 +129,7 @@ def _target(documents: list[Document], curation: dict[str, Any], candidates: int
 
 
 def _bullet_text(s: Sentence) -> str:
-    return trim(strip_connective(s.text))
+    return trim(strip_connective(s.text), max_words=BULLET_WORDS)
 
 
 def key_points(
