@@ -273,8 +273,12 @@ def disagreement_questions(
             head = d.summary.split(":")[0].strip()
             about = f" ({what})" if what else ""
             sides = " or ".join(labels.get(src, src) for src in d.values)
-            text = f"{head}{about}: which is right, {sides}?"
-        out.append(Cited(text=text, cites=list(d.cites), topic=d.topic))
+            text = f"{head}{about}: {sides}?"
+        same = next((q for q in out if q.text == text), None)
+        if same is not None:  # one question for the same two sources differing the same way
+            same.cites.extend(c for c in d.cites if c not in same.cites)
+        else:
+            out.append(Cited(text=text, cites=list(d.cites), topic=d.topic))
     return out
 
 
