@@ -21,24 +21,24 @@ from explainer.errors import InputError
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 
-# Regression floors, a little under the scores measured when value alignment landed
-# (see the claims issue's closing notes): development stories first, then the holdout.
+# Regression floors, a little under the pooled scores of the last closing note on the
+# claims issue: development stories first, then the holdout.
 # The holdout's trap floor is lower than the development one: value alignment pairs
 # more figures, and on the holdout some of those pairs are traps.
 FLOORS = {
     False: {
-        "discrepancy_recall": 0.45,
-        "discrepancy_precision": 0.78,
-        "traps_avoided": 0.9,
-        "agreement_precision": 0.72,
-        "same_claim_recall": 0.52,
+        "discrepancy_recall": 0.42,
+        "discrepancy_precision": 0.72,
+        "traps_avoided": 0.85,
+        "agreement_precision": 0.7,
+        "same_claim_recall": 0.48,
         "support_precision": 0.85,
     },
     True: {
-        "discrepancy_recall": 0.2,
-        "discrepancy_precision": 0.45,
-        "traps_avoided": 0.7,
-        "agreement_precision": 0.6,
+        "discrepancy_recall": 0.22,
+        "discrepancy_precision": 0.5,
+        "traps_avoided": 0.75,
+        "agreement_precision": 0.58,
         "same_claim_recall": 0.5,
         "support_precision": 0.9,
     },

@@ -244,9 +244,10 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
 def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
     """Stages, negated concepts, and (stage, act) pairs of one clause.
 
-    The act is the verb a stage is said of: "signed" gives ("settled", "sign"),
-    "is expected to sign" gives ("expected", "sign"), "is considering an order"
-    gives ("tentative", "order").
+    The acts are the verb a stage is said of and the two content words after it:
+    "signed a deal to buy" gives ("settled", "sign"), ("settled", "deal") and
+    ("settled", "buy"); "is expected to sign" gives ("expected", "sign"); "is
+    considering an order" gives ("tentative", "order").
     """
     words = [w for _, _, w in word_spans(normalise(text))]
     status, negated, acts = set(), set(), set()
@@ -283,9 +284,9 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
             elif before_be in EN.FUTURE:
                 stage = "future"  # a state to come ("will be closed"), no act to compare
             else:
-                stage, act = "settled", (concept(w),)
+                stage, act = "settled", (concept(w), *next_act(i))
         elif prev in ("has", "have", "had") and w.endswith("ed"):
-            stage, act = "settled", (concept(w),)
+            stage, act = "settled", (concept(w), *next_act(i))
         if stage == "settled" and i + 1 < len(words) and words[i + 1] == "to":
             act = ()  # "agreed to buy": a commitment to an act to come, not the act done
         if stage:

@@ -258,7 +258,7 @@ def agents(a: Statement, b: Statement) -> list[Conflict]:
 # appealed" / "will appeal"; and only considered against decided ("is considering
 # leasing" / "will lease").
 # The sentences share this many concepts, the verb included: one act, not two.
-SAME_ACT_SHARED = 3
+SAME_ACT_SHARED = 2
 _NOT_DONE_YET = {
     frozenset({"settled", "tentative"}),
     frozenset({"settled", "expected"}),
@@ -272,20 +272,15 @@ def same_act(a: Statement, b: Statement) -> list[Conflict]:
     "is considering an order". The verb must be the same, so "agreed to buy" and "will
     take over" (one deal told at two tenses) do not count.
     """
-    shared = len(a.concepts & b.concepts)
-    if shared < SAME_ACT_SHARED - 1:
+    if len(a.concepts & b.concepts) < SAME_ACT_SHARED:
         return []
     for ca in a.claims:
         for cb in b.claims:
             for stage_a, act_a in ca.acts:
                 for stage_b, act_b in cb.acts:
-                    # One verb ("will appeal" / "has appealed"), or one act in other words
-                    # ("considering buying" / "signed a deal to buy"), which needs more
-                    # in common.
-                    same = act_a == act_b
-                    inside = act_a in cb.concepts or act_b in ca.concepts
-                    one_act = same or (inside and shared >= SAME_ACT_SHARED)
-                    if one_act and frozenset({stage_a, stage_b}) in _NOT_DONE_YET:
+                    # One verb ("will appeal" / "has appealed"; "considering buying" /
+                    # "signed a deal to buy", whose acts include what follows the verb).
+                    if act_a == act_b and frozenset({stage_a, stage_b}) in _NOT_DONE_YET:
                         return [
                             Conflict(
                                 "status",
