@@ -100,6 +100,13 @@ PENDING = re.compile(
     r"|\bif\s+the\s+\w+\s+(?:moves?\s+forward|goes?\s+ahead|is\s+approved|passes|succeeds)"
     r"|\b(?:will|would|should|could)\s+show\s+whether|\bchecking\s+whether"
     r"|\bexpects?\s+(?:to\s+see\s+more|the\s+results|further)"
-    r"|\bhave\s+not\s+(?:yet\s+)?been\s+able\s+to)",
+    r"|\bhave\s+not\s+(?:yet\s+)?been\s+able\s+to"
+    r"|(?:has|have|had)\s+not\s+(?:ruled\s+out|put\s+a\s+figure|disclosed|said|given)"
+    r"|\bnone\s+of\s+[\w\s]{1,30}?\s+(?:has|have)\s+been\s+(?:recovered|found|identified|"
+    r"located|released|returned)"
+    r"|\bnot\s+expected\s+(?:before|until)\b|\buntil\s+further\s+notice"
+    r"|\bleft\s+(?:for|to)\s+later\b"
+    r"|(?:is|are)\s+expected\s+to\s+\w+"
+    r"|\bwill\s+be\s+(?:published|decided|determined|announced|set|drawn|settled|disclosed)\b)",
     re.IGNORECASE,
 )
