@@ -41,6 +41,10 @@ def test_amounts_agree_only_when_one_value_fits_both(a: str, b: str, agree: bool
         ("at 03:42 UTC", "at 5:42 a.m. local time", None),  # unknowable without the zone
         ("at 15.00 by the local hour", "at three in the afternoon", True),
         ("at 15.00 by the local hour", "at noon and at three in the morning", False),
+        ("at 03:40", "shortly before four in the morning", True),  # approximate
+        ("about 2:15 a.m.", "shortly before four in the morning", False),
+        ("on Monday at 23 hours", "at 11 at night", True),
+        ("at midnight local time", "on Saturday at 6 hours of the morning", False),
     ],
 )
 def test_times_of_day_compare_across_zones_and_formats(a: str, b: str, same: bool | None) -> None:

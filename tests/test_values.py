@@ -86,6 +86,18 @@ NO_DIFFERENCE = [
         ["The club paid a fee of 48 million euros for the midfielder."],
     ),
     (
+        ["At first the police counted about 8 wounded; later the number grew to 14."],
+        ["Fourteen people were wounded in the fire, the police said."],
+    ),
+    (
+        ["Three of the wounded are firefighters, the fire service said."],
+        ["Two firefighters were among the 14 wounded in the fire."],
+    ),
+    (
+        ["Tens of thousands of passengers were stranded by the strike."],
+        ["The airport handles millions of passengers a year."],
+    ),
+    (
         ["More than 30 people were killed when the quake struck the valley."],
         ["The quake killed 31 people in the valley, the ministry said."],
     ),
@@ -138,6 +150,8 @@ def test_a_dek_against_its_own_body_and_a_source_agreeing_with_the_body():
         ("the budget is near 1.2 milliard crowns", [("1.2 milliard", 1.2e9, "crowns")]),
         ("the launch pad keeps local time (UTC+2) all year", []),
         ("will save $120 million a year", [("$120 million", 1.2e8, "USD")]),
+        ("proposes four and half percents", [("four and half percents", 4.5, "%")]),
+        ("At first the police said 8 wounded", [("8", 8.0, "wounded")]),
         ("the two-year agreement adds a second rest day", [("two-year", 2.0, "years")]),
     ],
 )

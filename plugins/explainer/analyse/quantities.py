@@ -42,6 +42,7 @@ from .memo import per_text
 from .tokens import STOP_WORDS
 
 EN = lexicon("en")
+_MEASURE_WORDS = frozenset(w for group in EN.SYNONYMS for w in group)
 
 Kind = str  # percent | money | count | duration | date | year | number
 
@@ -177,7 +178,7 @@ _APPROX = (
     r"an\s+estimated|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|just\s+over|just\s+under|"
     r"upwards\s+of|in\s+excess\s+of)"
 )
-_NUM = rf"(?:(?<![\w.,]){_DIGITS}(?![\d])|\b{_WORD_NUMBER}\b)"
+_NUM = rf"(?:(?<![\w.,]){_DIGITS}(?![\d])|\b{_WORD_NUMBER}(?:\s+and\s+(?:a\s+)?half)?\b)"
 _CUR_SIGN = r"(?:US\$|HK\$|A\$|C\$|[$€£¥₹])"
 _CUR_WORD = "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
 _DUR_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
@@ -264,8 +265,12 @@ _ZONE_OFFSET = re.compile(r"(?:UTC|GMT)\s*[+−-]\s*$")  # "UTC+2" is a time zon
 
 
 def word_value(text: str) -> float | None:
-    """The value of a spelled-out number ("twenty-one" → 21.0), or None."""
+    """The value of a spelled-out number ("twenty-one" → 21.0, "four and a half" → 4.5)."""
     t = " ".join(text.lower().replace("-", " ").split())
+    half = re.search(r"\s+and\s+(?:a\s+)?half$", t)
+    if half:
+        whole = word_value(t[: half.start()])
+        return None if whole is None else whole + 0.5
     if t.startswith("a "):
         t = "one " + t[2:]
     try:
@@ -305,8 +310,8 @@ def _counted_noun(after: str) -> str | None:
         w = re.sub(r"['’]s$", "", w)
         if not w or w in _NOUN_STOP or raw[:1] in '("“':
             break
-        if noun is None and w.endswith("ed") and len(w) > 4:
-            break  # "a crowd of 58,000 watched": a verb, no counted noun
+        if noun is None and w.endswith("ed") and len(w) > 4 and w not in _MEASURE_WORDS:
+            break  # "a crowd of 58,000 watched": a verb; but "8 wounded" counts the wounded
         noun = w
         if (
             raw[-1:] in '.,;:!?)"”’'

@@ -174,12 +174,18 @@ _CLOCK = re.compile(
 
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # "three in the afternoon", "nine o'clock at night", with "local time" after it.
+# "three in the afternoon", "6 hours of the morning", "at 23 hours", "midnight", with
+# "local time" after it.
 _WORD_CLOCK = re.compile(
-    r"\b(?P<wh>" + _HOUR_WORDS + r"|1[0-2]|0?[1-9])(?:\s+o'clock)?"
-    r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening)|\s+(?P<night>at\s+night))"
+    r"(?:\b(?P<wh>" + _HOUR_WORDS + r"|1[0-2]|0?[1-9])(?:\s+o'clock|\s+hours?)?"
+    r"(?:\s+(?:in|of)\s+the\s+(?P<part>morning|afternoon|evening|night)"
+    r"|\s+(?P<night>at\s+night))"
+    r"|\bat\s+(?P<h24>[01]?\d|2[0-3])\s+hours\b"
+    r"|\b(?P<named>midnight|noon|midday))"
     r"(?P<local>\s+local\s+time)?",
     re.IGNORECASE,
 )
+_NAMED_HOURS = {"midnight": 0, "noon": 12, "midday": 12}
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,7 @@ class ClockTime:
     minutes: int  # minutes after midnight, as written
     offset: int | None  # the zone's offset from UTC in minutes; None when unknown
     zoned: bool  # whether the text names any zone ("local time" counts, offset unknown)
+    approx: bool = False  # "shortly before four", "about 2:15"
 
     @property
     def local_or_unzoned(self) -> bool:
@@ -200,7 +207,24 @@ class ClockTime:
         return None if self.offset is None else (self.minutes - self.offset) % 1440
 
 
+_APPROX_TIME = re.compile(
+    r"(?:about|around|roughly|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)"
+    r"|soon\s+after|some\s+time\s+before)\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+# "Shortly before four" allows half an hour either way.
+APPROX_MINUTES = 30
+
+
 def clock_times(text: str) -> list[ClockTime]:
+    """Times of day with their zones; "about" and "shortly before" make them approximate."""
+    return [
+        replace(c, approx=bool(_APPROX_TIME.search(text[max(0, c.start - 24) : c.start])))
+        for c in _clock_times(text)
+    ]
+
+
+def _clock_times(text: str) -> list[ClockTime]:
     out = []
     for m in _CLOCK.finditer(text):
         if m.group("h12"):
@@ -240,10 +264,15 @@ def clock_times(text: str) -> list[ClockTime]:
     for m in _WORD_CLOCK.finditer(text):
         if any(c.start <= m.start() < c.end for c in out):
             continue
-        wh = m.group("wh")
-        hour = int(wh if wh.isdigit() else word_value(wh) or 0) % 12
-        part = (m.group("part") or "").lower()
-        hour += 12 if part in ("afternoon", "evening") or m.group("night") else 0
+        if m.group("named"):
+            hour = _NAMED_HOURS[m.group("named").lower()]
+        elif m.group("h24"):
+            hour = int(m.group("h24"))
+        else:
+            wh = m.group("wh")
+            hour = int(wh if wh.isdigit() else word_value(wh) or 0) % 12
+            part = (m.group("part") or "").lower()
+            hour += 12 if part in ("afternoon", "evening") or m.group("night") else 0
         zone = bool(m.group("local"))
         out.append(ClockTime(m.start(), m.end(), m.group(0), hour * 60, None, zone))
     return sorted(out, key=lambda c: c.start)
@@ -251,12 +280,18 @@ def clock_times(text: str) -> list[ClockTime]:
 
 def same_moment(a: ClockTime, b: ClockTime) -> bool | None:
     """True or False when the two times can be compared; None when the zones make it unknowable."""
+    slack = APPROX_MINUTES if a.approx or b.approx else 0
+
+    def near(x: int, y: int) -> bool:
+        gap = abs(x - y) % 1440
+        return min(gap, 1440 - gap) <= slack
+
     if a.utc is not None and b.utc is not None:
-        return a.utc == b.utc
-    if not a.zoned and not b.zoned:
-        return a.minutes == b.minutes
-    if a.local_or_unzoned and b.local_or_unzoned:
-        return a.minutes == b.minutes  # a report's time with no zone is local time
+        return near(a.utc, b.utc)
+    if (not a.zoned and not b.zoned) or (a.local_or_unzoned and b.local_or_unzoned):
+        return near(a.minutes, b.minutes)  # a report's time with no zone is local time
+    if slack:
+        return None
     # Zones differ by whole hours: the minutes past the hour must still match.
     if a.minutes % 60 != b.minutes % 60:
         return False

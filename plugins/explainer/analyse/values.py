@@ -57,6 +57,7 @@ class Value:
     day: str | None = None  # "5-24" for May 24
     earlier: bool = False  # an earlier value: "the current 10%", "up from 8%", "in 2019"
     kind_words: frozenset[str] = frozenset()  # "15 suspected cases": which cases
+    part: bool = False  # "three of the injured": a share of a group counted elsewhere
 
     @property
     def source_id(self) -> str:
@@ -111,6 +112,8 @@ def _noun_after(text: str, end: int) -> str | None:
     return concept(m.group(1)) if m else None
 
 
+# "Three of the injured", "40 of them": a part of a group; "64 of the 150 seats" is not.
+_PART = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b(?!\s+[\d,.]+\s)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -183,6 +186,7 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
                 None,
                 earlier,
                 kinds,
+                bool(_PART.match(text, a.end)),
             )
         )
     for claim in st.claims:
@@ -206,13 +210,24 @@ def _size(x: Value, y: Value) -> float:
     ratio = _ratio(x, y)
     if ratio is None:
         return 0.0 if x.amount is None or y.amount is None else 0.5
+    if not (x.amount and x.amount.exact and y.amount and y.amount.exact):
+        return -1.0 if ratio > MAX_RATIO else 0.5  # a vague figure is near, not exact
     return -1.0 if ratio > MAX_RATIO else max(0.0, 1 - math.log10(ratio))
 
 
+def _figure(v: Value) -> float | None:
+    """The stated figure, or the middle of a vague one ("tens of thousands")."""
+    if v.amount is None:
+        return None
+    if v.amount.exact:
+        return v.amount.exact
+    low, high = v.amount.low, v.amount.high
+    return math.sqrt(low * high) if low > 0 and high < math.inf else None
+
+
 def _ratio(x: Value, y: Value) -> float | None:
-    """The larger stated figure over the smaller, when both state one."""
-    vx = x.amount.exact if x.amount else None
-    vy = y.amount.exact if y.amount else None
+    """The larger figure over the smaller, when both give one."""
+    vx, vy = _figure(x), _figure(y)
     return max(vx, vy) / min(vx, vy) if vx and vy else None
 
 
@@ -233,7 +248,7 @@ def value_score(
 
 
 def _comparable(x: Value, y: Value) -> bool:
-    if x.family != y.family or x.earlier != y.earlier:
+    if x.family != y.family or x.earlier != y.earlier or x.part != y.part:
         return False
     if _size(x, y) < 0 and x.amount and y.amount:
         return False  # $4 a share and $2 billion are not one measure misreported

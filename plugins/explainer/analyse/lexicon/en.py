@@ -188,6 +188,10 @@ EARLIER_PERIOD = (
     "a year ago",
     "the year before",
     "the previous year",
+    "at first",
+    "initially",
+    "first reported",
+    "earlier in the day",
 )
 
 # Modifiers of a quantity, by what they say about the true value.
