@@ -86,6 +86,15 @@ DIFFER = [
         "status",
     ),
     (
+        "approved against only recommended for approval",
+        ["Pellarnia's medicines regulator has approved Velmira, a new cholesterol injection."],
+        [
+            "Advisers to Pellarnia's medicines regulator recommended on Wednesday that Velmira, "
+            "a cholesterol injection, be approved."
+        ],
+        "status",
+    ),
+    (
         "a local time given twice against another local time",
         ["The authority began releases from the dam at 03:00 local time (01:00 GMT) on Saturday."],
         ["The authority opened the gates of the dam since 5 o'clock in the morning on Saturday."],
@@ -105,6 +114,23 @@ CONSISTENT = [
         [
             "The ministers signed the treaty at 9.30 hours by Greenwich, 11.30 of Tirsa, on Thursday."
         ],
+    ),
+    (
+        "a state now and a state to come",
+        ["The museum is closed, and staff are listing the damage."],
+        ["The museum will remain closed until Saturday while the gallery is repaired."],
+    ),
+    (
+        "ratified as a condition, and still to be ratified",
+        [
+            "The treaty is due to enter into force in January, once both parliaments have ratified it."
+        ],
+        ["The treaty must still be ratified by both parliaments before it enters into force."],
+    ),
+    (
+        "advised to rebook, and told to rebook",
+        ["Airlines have advised passengers to rebook or travel via other airports."],
+        ["Passengers will have to rebook or travel via other airports, airlines said."],
     ),
     (
         "one deal told at two tenses",

@@ -241,7 +241,14 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip(" ,;—–")]
 
 
-def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+# Stems of the settled verbs: a headline's present tense reports a past act
+# ("Regulator approves X" = it has approved X).
+_SETTLED_STEMS = frozenset(stem(w) for w in EN.SETTLED)
+
+
+def _status(
+    text: str, headline: bool = False
+) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
     """Stages, negated concepts, and (stage, act) pairs of one clause.
 
     The acts are the verb a stage is said of and the two content words after it:
@@ -253,9 +260,16 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
     status, negated, acts = set(), set(), set()
 
     def next_act(i: int) -> tuple[str, ...]:
-        """The next two content words: "weighs an emergency release" gives the release."""
+        """The next two content words: "weighs an emergency release" gives the release.
+
+        After a directive they stop at "to": in "advised passengers to rebook" the
+        rebooking is not done, while in "signed a deal to buy" the buying is agreed.
+        """
         skip = STOP_WORDS | EN.DETERMINERS | EN.REPORTED
-        found = [concept(n) for n in words[i + 1 : i + 5] if n not in skip and n.isalpha()]
+        ahead = words[i + 1 : i + 5]
+        if words[i] in EN.DIRECTIVES and "to" in ahead[1:]:
+            ahead = ahead[: ahead.index("to", 1)]
+        found = [concept(n) for n in ahead if n not in skip and n.isalpha()]
         return tuple(found[:2])
 
     for i, w in enumerate(words):
@@ -268,7 +282,7 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
             stage, act = "tentative", next_act(i)  # "has yet to sign off": not done
         elif w in EN.FUTURE:
             # "will appeal" is an act to come; "will be closed" a state, no act.
-            passive = i + 1 < len(words) and words[i + 1] == "be"
+            passive = i + 1 < len(words) and words[i + 1] in ("be", *EN.STATE_VERBS)
             stage, act = "future", () if passive else next_act(i)
         elif w in EN.EXPECTED and prev in EN.AUXILIARIES:
             stage, act = "expected", next_act(i)
@@ -276,13 +290,18 @@ def _status(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[
             stage, act = "tentative", next_act(i)
         elif w in EN.REPORTED:
             stage = "reported"
-        elif w in EN.SETTLED:
-            # "has to be ratified", "to be signed": still pending; "will be closed": future.
+        elif w in EN.SETTLED or (headline and w.endswith("s") and stem(w) in _SETTLED_STEMS):
+            # "has to be ratified", "should be signed", "recommended that X be approved":
+            # still pending; "will be closed": a state to come; "has been signed": done.
             before_be = words[i - 2] if i >= 2 and prev == "be" else ""
-            if prev == "to" or before_be == "to":
-                stage = "tentative"
+            if prev in EN.STATE_VERBS or set(words[max(0, i - 6) : i]) & EN.CONDITIONS:
+                pass  # "is closed", "remain closed": a state; "once both have ratified it"
+            elif prev == "to":
+                stage, act = "tentative", (concept(w),)
             elif before_be in EN.FUTURE:
                 stage = "future"  # a state to come ("will be closed"), no act to compare
+            elif prev == "be":
+                stage, act = "tentative", (concept(w),)
             else:
                 stage, act = "settled", (concept(w), *next_act(i))
         elif prev in ("has", "have", "had") and w.endswith("ed"):
@@ -370,7 +389,7 @@ def statement(sentence: Sentence, published: date | None = None) -> Statement:
     claims = []
     for lo, hi in clause_bounds(text):
         inside = lambda x, lo=lo, hi=hi: lo <= x.start < hi  # noqa: E731
-        status, negated, acts = _status(text[lo:hi])
+        status, negated, acts = _status(text[lo:hi], sentence.role == "headline")
         claims.append(
             Claim(
                 sentence=sentence,

@@ -16,7 +16,8 @@ TENTATIVE = _words(
     "consider considers considering considered weigh weighs weighing explore explores exploring "
     "discuss discusses discussing negotiate negotiates negotiating propose proposes proposing "
     "mull mulls mulling study studying seek seeks seeking eye eyes eyeing review reviews "
-    "reviewing examine examines examining assess assesses assessing initialled initialed"
+    "reviewing examine examines examining assess assesses assessing initialled initialed "
+    "recommend recommends recommended recommending"
 )
 SETTLED = _words(
     "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
@@ -30,6 +31,15 @@ NEGATORS = _words("not no never n't neither nor")
 # A status word after one of these is an adjective or a noun ("a proposed tax").
 DETERMINERS = _words("a an the this that these those its their his her")
 AUXILIARIES = _words("is are was were be been being has have had do does did")
+# Before a participle these make it a state, not an act done: "is closed", "remains shut".
+STATE_VERBS = _words("is are remain remains remained stay stays stayed")
+# Verbs that tell someone to act: "advised passengers to rebook" does not rebook.
+DIRECTIVES = _words(
+    "advised asked told urged ordered instructed encouraged called invited allowed "
+    "permitted required"
+)
+# A participle after these is a condition, not an act done: "once both have ratified it".
+CONDITIONS = _words("once if unless until")
 
 # Predicates that contradict each other when said of the same thing.
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
