@@ -37,7 +37,7 @@ FLOORS = {
     True: {
         "discrepancy_recall": 0.22,
         "discrepancy_precision": 0.5,
-        "traps_avoided": 0.75,
+        "traps_avoided": 0.7,
         "agreement_precision": 0.58,
         "same_claim_recall": 0.5,
         "support_precision": 0.9,
