@@ -54,6 +54,16 @@ DIFFERENT = [
         {"a": "three-year", "b": "two-year"},
     ),
     (
+        ["A repair at a workshop takes about 45 minutes, the company said."],
+        ["The company said a repair at the workshop takes around two hours."],
+        {"a": "about 45 minutes", "b": "around two hours"},
+    ),
+    (
+        ["The union called a two-day strike at the airport."],
+        ["The strike at the airport will last for three days, the union said."],
+        {"a": "two-day", "b": "three days"},
+    ),
+    (
         ["The two candidates will meet again in a run-off on May 24."],
         ["The pair will face each other in a run-off on May 31."],
         {"a": "May 24", "b": "May 31"},
@@ -153,6 +163,8 @@ def test_a_dek_against_its_own_body_and_a_source_agreeing_with_the_body():
         ("proposes four and half percents", [("four and half percents", 4.5, "%")]),
         ("At first the police said 8 wounded", [("8", 8.0, "wounded")]),
         ("the two-year agreement adds a second rest day", [("two-year", 2.0, "years")]),
+        ("the baths close for a fortnight", [("a fortnight", 1.0, "fortnights")]),
+        ("inside for nearly half an hour", [("nearly half an hour", 0.5, "hours")]),
     ],
 )
 def test_quantities_in_news_wording(text, expected):

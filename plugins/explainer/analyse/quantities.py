@@ -169,6 +169,7 @@ _DURATION_UNITS = {
     "year": "years",
     "decade": "decades",
     "century": "centuries",
+    "fortnight": "fortnights",
     "centuries": "centuries",
 }
 _VAGUE = r"(?:dozens|scores|hundreds|thousands|millions|billions|tens\s+of\s+thousands)"
@@ -181,7 +182,9 @@ _APPROX = (
 _NUM = rf"(?:(?<![\w.,]){_DIGITS}(?![\d])|\b{_WORD_NUMBER}(?:\s+and\s+(?:a\s+)?half)?\b)"
 _CUR_SIGN = r"(?:US\$|HK\$|A\$|C\$|[$€£¥₹])"
 _CUR_WORD = "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
-_DUR_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+_DUR_WORD = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+)
 _RANGE_JOIN = r"\s*(?:-|–|to)\s*"
 
 # One pattern per kind, tried in this order; earlier kinds win overlaps.
@@ -223,7 +226,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            rf"(?:(?P<q>{_APPROX})\s+)?(?P<num>{_NUM}|a|an|several|a\s+few)"
+            rf"(?:(?P<q>{_APPROX})\s+)?(?P<num>{_NUM}|half\s+an?|a|an|several|a\s+few)"
             rf"(?:{_RANGE_JOIN}(?P<num2>{_NUM}))?"
             rf"(?P<half>\s+and\s+a\s+half)?"
             rf"[\s-]+(?P<unit>{_DUR_WORD})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<ago>\s+ago\b)?",
@@ -357,7 +360,8 @@ def _make(kind: str, m: re.Match[str]) -> Quantity | None:
         vague = num in ("several", "a few")
         if num in ("a", "an") and unit == "seconds":
             return None  # "a second round": an ordinal, not one second
-        value = None if vague else (1.0 if num in ("a", "an") else _number(g["num"]))
+        single = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
+        value = None if vague else single.get(num) or _number(g["num"])
         if value is None and not vague:
             return None
         if (g.get("half") or g.get("half2")) and value is not None:

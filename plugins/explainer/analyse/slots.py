@@ -66,7 +66,19 @@ def _vague(q: Quantity) -> tuple[float, float] | None:
     return None
 
 
-_DURATION_MONTHS = {"days": 1 / 30.4, "weeks": 7 / 30.4, "months": 1, "years": 12, "decades": 120}
+_DAY = 1 / 30.4
+_DURATION_MONTHS = {
+    "seconds": _DAY / 86400,
+    "minutes": _DAY / 1440,
+    "hours": _DAY / 24,
+    "days": _DAY,
+    "weeks": 7 * _DAY,
+    "fortnights": 14 * _DAY,
+    "months": 1,
+    "years": 12,
+    "decades": 120,
+    "centuries": 1200,
+}
 
 
 def _amount(q: Quantity) -> Amount | None:

@@ -263,8 +263,10 @@ def _comparable(x: Value, y: Value) -> bool:
         # "three people" died and "two people" are missing: a count needs one more word
         # in common than its noun.
         return x.family[0] != "count" or len(x.key & y.key) >= 2
-    # "6.1" against "10 kilometres": a figure without a noun needs more in common.
-    one_noun = bool(x.noun) != bool(y.noun)
+    # "6.1" against "10 kilometres": a figure without a noun needs more in common. A
+    # length of time often has its noun on one side only ("a two-day strike" / "a strike
+    # of three days") and is already held to a small ratio.
+    one_noun = bool(x.noun) != bool(y.noun) and x.family[0] != "duration"
     return len(x.key & y.key) >= MIN_SHARED + one_noun
 
 
