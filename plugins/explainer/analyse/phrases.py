@@ -66,6 +66,32 @@ def _bare(word: str) -> str:
     return word.lower().strip(".,;:!?'’—–-").removesuffix("'s").removesuffix("’s")
 
 
+_VERBISH = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "took",
+        "made",
+        "met",
+    ]
+)
+
+
+def _verb(word: str) -> bool:
+    """A likely finite verb: an auxiliary or a lower-case past form ("took", "closed")."""
+    w = word.lower()
+    return w in _VERBISH or (word[:1].islower() and len(w) > 4 and w.endswith("ed"))
+
+
 def _capital(word: str) -> bool:
     return word[:1].isupper()
 
@@ -190,8 +216,13 @@ def label_around(
     right = _trim_end(right, text)
     # A date is an adverbial: after "took office [in 2023]" a new clause starts, and
     # only a phrase that goes on from the date ("… for a three-day visit") belongs.
-    if adverbial and len(before) >= 2 and right and _bare(right[0][2]) not in PHRASE_OPENERS:
-        right = []
+    if (
+        adverbial
+        and any(_verb(w[2]) for w in before)
+        and right
+        and _bare(right[0][2]) not in PHRASE_OPENERS
+    ):
+        right = []  # but "The president on Monday called for …" keeps its verb
     room = max(budget - len(right), 3)
     left = before[-room:]
     # Do not open halfway through a name: step past the rest of it.
