@@ -21,11 +21,16 @@ def split(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """Split one paragraph into ``(start, end, sentence)`` triples.
 
     Offsets are found by walking the paragraph with a cursor rather than
-    trusting pysbd's own spans, which drift when a sentence repeats.
+    trusting pysbd's own spans, which drift when a sentence repeats. For the same
+    reason the segmenter's processor is called directly: ``segment`` would also
+    compute those spans, compiling one regular expression per sentence, which on
+    a long seed costs more than the splitting itself.
     """
     spans: list[tuple[int, int, str]] = []
+    if not text.strip():
+        return spans
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in _segmenter().processor(text).process():
         piece = piece.strip()
         if not piece:
             continue
