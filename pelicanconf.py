@@ -13,13 +13,14 @@ SITE_DESCRIPTION = (
 
 PATH = "content"
 OUTPUT_PATH = "output"
-THEME = "theme"
+# The plugin ships its own templates and static files; Pelican's built-in "simple"
+# theme adds none of its own (a theme may override the plugin's templates/explainer/*).
+THEME = "simple"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
 # Explicit plugin list: Pelican would otherwise activate every installed namespace plugin.
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["explainer", "pelican.plugins.sitemap"]
+PLUGINS = ["pelican.plugins.explainer", "pelican.plugins.sitemap"]
 
 EXPLAINER_ROOT = str(ROOT)  # seed paths in content files are relative to this
 SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^search/"]}

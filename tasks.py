@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 CONF = ROOT / "pelicanconf.py"
 PUBLISHCONF = ROOT / "publishconf.py"
-# Everything an edit to which changes the site.
+# Everything an edit to which changes the site (the plugin's templates and static
+# files live in its package, under plugins/).
 WATCHED = ["content", "seeds", "theme", "plugins", "pelicanconf.py"]
 
 
@@ -51,7 +52,7 @@ def clean(c):
 
 
 # Edits here need fresh imports: the warm build process is restarted.
-CODE = ["plugins", "pelicanconf.py"]
+CODE = ["plugins/**/*.py", "pelicanconf.py"]
 
 
 def _warm_loop(*extra: str) -> None:
@@ -102,10 +103,15 @@ def _quiet_stop() -> None:
 def _preload_analysis() -> None:
     """While waiting for the next save, load what re-analysing an edit needs."""
     try:
-        from explainer.pipeline import preload  # importable once Pelican loaded the plugin
+        from pelican.plugins.explainer.pipeline import preload
     except ImportError:
         return
     preload()
+
+
+def _is_code(path: str) -> bool:
+    """Plugin modules restart the build process instead of only rebuilding."""
+    return path.endswith(".py")
 
 
 class _WarmBuilder:
@@ -186,8 +192,15 @@ def serve(c, port=8000, host="127.0.0.1"):
         server = Server(watcher=QuickWatcher())
         for path in WATCHED:
             target = ROOT / path
+            if not target.exists():
+                continue  # e.g. no theme/ folder: the plugin's own templates are used
             pattern = str(target / "**" / "*") if target.is_dir() else str(target)
-            server.watch(pattern, builder.restart_and_build if path in CODE else builder.build)
+            # A plugin module edit restarts the build process; its templates only rebuild.
+            code = [str(ROOT / c) for c in CODE if c.startswith(path)]
+            for glob in code:
+                server.watch(glob, builder.restart_and_build)
+            if str(target) not in code:
+                server.watch(pattern, builder.build, ignore=_is_code)
         print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
         server.serve(host=host, port=int(port), root=str(OUTPUT), open_url_delay=None)
     except KeyboardInterrupt:
@@ -249,9 +262,8 @@ def test(c, args=""):
 )
 def add_source(c, file, explainer):
     """Copy an article into seeds/, list it in the explainer's content file and print what was detected."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from explainer.errors import InputError
-    from explainer.parse.add_source import add_source as add
+    from pelican.plugins.explainer.errors import InputError
+    from pelican.plugins.explainer.parse.add_source import add_source as add
 
     try:
         added = add(Path(file), explainer, ROOT)

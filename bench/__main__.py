@@ -354,7 +354,8 @@ def _incremental_warm(args: argparse.Namespace, report: Report) -> None:
     root = _copy_inputs(args.project, base / "project")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
     for name in ("theme", "plugins"):
-        shutil.copytree(args.project / name, root / name, ignore=ignore)
+        if (args.project / name).is_dir():  # a site theme is optional
+            shutil.copytree(args.project / name, root / name, ignore=ignore)
     for name in ("pelicanconf.py", "tasks.py"):
         shutil.copy2(args.project / name, root / name)
     sys.path.insert(0, str(root))
@@ -402,7 +403,8 @@ def _serve_once(args: argparse.Namespace, mode: str, edits: int) -> list[float]:
     root = _copy_inputs(args.project, base)
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
     for name in ("theme", "plugins"):
-        shutil.copytree(args.project / name, root / name, ignore=ignore)
+        if (args.project / name).is_dir():  # a site theme is optional
+            shutil.copytree(args.project / name, root / name, ignore=ignore)
     for name in ("pelicanconf.py", "tasks.py"):
         shutil.copy2(args.project / name, root / name)
     with socket.socket() as sock:

@@ -2,7 +2,7 @@
 
     python -m bench.analysis_time PROJECT ROOT WARMUP_ROOT
 
-Imports the plugin from ``PROJECT/plugins`` (so ``--project`` copies are
+Imports the plugin from ``PROJECT/plugins/pelican/plugins/explainer`` (so ``--project`` copies are
 measured with their own code), builds the explainers under ``WARMUP_ROOT``
 first to pay one-off costs (imports, lazily built tables) on other text, so
 that no per-text memo is warm, then times one serial, uncached build of the
@@ -11,6 +11,7 @@ explainers under ``ROOT``. Prints JSON: ``{"sentences", "seconds", "cpu_seconds"
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import resource
 import sys
@@ -22,10 +23,23 @@ def _paths(root: Path) -> list[Path]:
     return sorted((root / "content" / "explainers").glob("*.md"))
 
 
+def _import_plugin(project: Path) -> None:
+    """Make ``pelican.plugins.explainer`` the copy under ``project``, whatever is installed."""
+    package = project / "plugins" / "pelican" / "plugins" / "explainer"
+    name = "pelican.plugins.explainer"
+    spec = importlib.util.spec_from_file_location(
+        name, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
 def main() -> None:
     project, root, warmup = (Path(a) for a in sys.argv[1:4])
-    sys.path.insert(0, str(project / "plugins"))
-    from explainer.batch import build_all
+    _import_plugin(project)
+    from pelican.plugins.explainer.batch import build_all
 
     build_all(_paths(warmup), warmup, cache=None, workers=1)
     started, cpu_started = time.perf_counter(), time.process_time()

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from explainer.model import SourceMeta
-from explainer.parse.seed import parse_seed
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES_PER_EXPLAINER = 5
@@ -351,7 +351,7 @@ def write_vanilla(target: Path, seeds: list[tuple[Path, date]]) -> Path:
 
 def real_seeds_with_dates(root: Path = ROOT) -> list[tuple[Path, date]]:
     """The real site's seeds with their explainer's date, as the twin's articles."""
-    from explainer.parse.content import parse_spec
+    from pelican.plugins.explainer.parse.content import parse_spec
 
     out = []
     for content in sorted((root / "content" / "explainers").glob("*.md")):

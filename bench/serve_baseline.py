@@ -50,6 +50,8 @@ def serve_baseline(root: Path, port: int = 8000, host: str = "127.0.0.1") -> Non
     server = Server()
     for name in (*INPUTS, *CODE):
         target = root / name
+        if not target.exists():
+            continue
         pattern = str(target / "**" / "*") if target.is_dir() else str(target)
         server.watch(pattern, builder.build)
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)

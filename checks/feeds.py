@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from explainer import urls
+from pelican.plugins.explainer import urls
 
 from . import CheckResult
 from .links import BASE, resolve_url

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from explainer.errors import InputError
+from pelican.plugins.explainer.errors import InputError
 
 from .gold import load_story, story_folders
 from .score import COLUMNS, TYPES, Scores, failures, run, score

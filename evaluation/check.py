@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from explainer.errors import InputError
+from pelican.plugins.explainer.errors import InputError
 
 from .gold import load_story
 

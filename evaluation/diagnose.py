@@ -12,10 +12,10 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from explainer.analyse.align import Scorer, align
-from explainer.analyse.compare import statements
-from explainer.analyse.conflicts import conflicts
-from explainer.errors import InputError
+from pelican.plugins.explainer.analyse.align import Scorer, align
+from pelican.plugins.explainer.analyse.compare import statements
+from pelican.plugins.explainer.analyse.conflicts import conflicts
+from pelican.plugins.explainer.errors import InputError
 
 from .gold import load_story
 

@@ -2,7 +2,7 @@
 
 Gold labels name sentences by text ("<source id>: <words of the sentence>"), not by
 sentence id, so they survive changes to the sentence splitter. Every problem with a
-gold file is one :class:`~explainer.errors.InputError` naming the file and the key.
+gold file is one :class:`~pelican.plugins.explainer.errors.InputError` naming the file and the key.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from explainer.errors import InputError
-from explainer.model import Document, Sentence, SourceMeta
-from explainer.parse.seed import parse_seed
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Document, Sentence, SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_seed
 
 DISCREPANCY_TYPES = ("number", "name", "status", "date", "time", "duration", "negation")
 GOLD_NAMES = ("gold.yaml", "gold.yml", "gold.json")

@@ -13,9 +13,9 @@ from itertools import combinations
 
 import yaml
 
-from explainer.analyse.phrases import ends_mid_phrase
-from explainer.parse.content import ExplainerSpec
-from explainer.pipeline import Explainer, analyse
+from pelican.plugins.explainer.analyse.phrases import ends_mid_phrase
+from pelican.plugins.explainer.parse.content import ExplainerSpec
+from pelican.plugins.explainer.pipeline import Explainer, analyse
 
 from .gold import DISCREPANCY_TYPES, Story
 

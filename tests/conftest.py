@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def as_json(explainers: list[Any]) -> str:
     """Explainers as their JSON export (without a glossary), for comparing whole builds."""
-    from explainer.export import explainer_json
+    from pelican.plugins.explainer.export import explainer_json
 
     return json.dumps([explainer_json(e, []) for e in explainers], sort_keys=True)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.parse.add_source import add_source
-from explainer.parse.content import parse_spec
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.parse.add_source import add_source
+from pelican.plugins.explainer.parse.content import parse_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "intake"

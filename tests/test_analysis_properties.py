@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.parse.content import parse_spec
-from explainer.pipeline import analyse, load_documents
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.pipeline import analyse, load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPLAINERS = [

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import as_json
 
-from explainer import batch
-from explainer.batch import PARALLEL_MIN, build_all
-from explainer.errors import InputError
-from explainer.parse.content import parse_spec
-from explainer.pipeline import Explainer, build_explainer
+from pelican.plugins.explainer import batch
+from pelican.plugins.explainer.batch import PARALLEL_MIN, build_all
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.pipeline import Explainer, build_explainer
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "content" / "explainers" / "xi-jinping-hanoi-2025.md"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import as_json
 
-from explainer.batch import build_all
-from explainer.cache import Cache, code_version
+from pelican.plugins.explainer.batch import build_all
+from pelican.plugins.explainer.cache import Cache, code_version
 
 SEED_A = """Harbour ferry service to resume in May
 The ferry between Portwell and Dunmere will resume on 3 May after a two-year pause, the operator said on Monday.

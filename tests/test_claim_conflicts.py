@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from explainer.analyse.compare import compare
-from explainer.model import Document, SourceMeta
-from explainer.parse.seed import parse_text
+from pelican.plugins.explainer.analyse.compare import compare
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_text
 
 FILLER = [
     "The museum will display a collection of medieval manuscripts this winter.",

@@ -6,8 +6,14 @@ from datetime import date
 
 import pytest
 
-from explainer.analyse.claims import same_actor
-from explainer.analyse.slots import amounts, clock_times, compatible, prior_occurrences, same_moment
+from pelican.plugins.explainer.analyse.claims import same_actor
+from pelican.plugins.explainer.analyse.slots import (
+    amounts,
+    clock_times,
+    compatible,
+    prior_occurrences,
+    same_moment,
+)
 
 
 def _amount(text: str):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from explainer.analyse.compare import compare, source_stats
-from explainer.errors import InputError
-from explainer.model import Document, SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.compare import compare, source_stats
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.parse.content import parse_spec
-from explainer.parse.markdown import cited_ids, render
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.markdown import cited_ids, render
 
 ROOT = Path(__file__).resolve().parents[1]
 

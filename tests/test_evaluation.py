@@ -16,7 +16,7 @@ import pytest
 
 from evaluation.gold import load_story, story_folders
 from evaluation.score import Scores, run, score
-from explainer.errors import InputError
+from pelican.plugins.explainer.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from explainer.analyse.facts import facts
-from explainer.model import SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.facts import facts
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tinysite import ROOT, write_project
 
-from explainer import postbuild
+from pelican.plugins.explainer import postbuild
 
 ROUNDS, BUILDS = 3, 3  # bounded: 9 builds, about 2 s a round on 2 cores
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.glossary import (
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.glossary import (
     SHORT_TARGET_WORDS,
     GlossaryEntry,
     TermMatcher,
@@ -16,12 +16,12 @@ from explainer.glossary import (
     glossary_jsonld,
     load_glossary,
 )
-from explainer.glossary_warnings import glossary_warnings
-from explainer.model import Document, SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.parse.text import normalise
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.glossary_warnings import glossary_warnings
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.parse.text import normalise
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = ("belt-and-road-initiative", "comac", "rules-of-origin")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT, run_pelican
 
+from pelican.plugins.explainer import TEMPLATES
+
 
 def test_glossary_and_content_edits_show_after_a_cached_rebuild(tmp_path: Path) -> None:
     content = tmp_path / "content"
@@ -47,9 +49,13 @@ def _tree(directory: Path) -> dict[str, bytes]:
 
 
 def _project(tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    """A copy of the project's inputs (content, seeds, theme) that a test may edit."""
-    for name in ("content", "seeds", "theme"):
+    """A copy of the project's inputs (content, seeds) and a theme that overrides
+    the plugin's base template with an identical copy, which a test may edit."""
+    for name in ("content", "seeds"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    override = tmp_path / "theme" / "templates" / "explainer" / "base.html"
+    override.parent.mkdir(parents=True)
+    shutil.copy(TEMPLATES / "explainer" / "base.html", override)
     settings = {
         "EXPLAINER_ROOT": str(tmp_path),
         "EXPLAINER_CACHE_DIR": str(tmp_path / "cache"),
@@ -82,7 +88,7 @@ def test_theme_settings_and_hand_edits_are_never_served_stale(tmp_path: Path) ->
     page = root / "output" / "explainers" / "xi-jinping-hanoi-april-2025" / "index.html"
     original = page.read_bytes()
 
-    base = root / "theme" / "templates" / "base.html"
+    base = root / "theme" / "templates" / "explainer" / "base.html"  # the theme's override
     base.write_text(
         base.read_text(encoding="utf-8").replace("</footer>", "<p>theme-marker</p></footer>"),
         encoding="utf-8",
@@ -147,5 +153,12 @@ def test_a_cached_build_loads_no_parsing_or_rendering_library(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
-    assert "explainer.pelican_glue" in loaded  # the probe really ran the plugin
-    assert not loaded & {"bs4", "soupsieve", "yaml", "pysbd", "markdown_it", "explainer.analyse"}
+    assert "pelican.plugins.explainer.pelican_glue" in loaded  # the probe really ran the plugin
+    assert not loaded & {
+        "bs4",
+        "soupsieve",
+        "yaml",
+        "pysbd",
+        "markdown_it",
+        "pelican.plugins.explainer.analyse",
+    }

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tinysite import SEED_A, build, error_line, explainer_md, write_project
 
-from explainer.errors import InputError
-from explainer.parse.content import parse_spec
-from explainer.parse.text import read_text
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.text import read_text
 
 SHOWN = "content/explainers/tiny.md"
 GOOD = explainer_md()  # title on line 2, slug 3, published 4, summary 5, sources 6-10

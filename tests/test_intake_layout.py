@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer.model import Document, SourceMeta
-from explainer.parse.layout import classify
-from explainer.parse.seed import parse_seed, parse_text
-from explainer.parse.text import normalise
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.layout import classify
+from pelican.plugins.explainer.parse.seed import parse_seed, parse_text
+from pelican.plugins.explainer.parse.text import normalise
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "intake"
 

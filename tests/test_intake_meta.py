@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from tinysite import ROOT, build, write_project
 
 from checks.html import validate
-from explainer import urls
-from explainer.model import SourceMeta
-from explainer.parse.seed import parse_seed
+from pelican.plugins.explainer import urls
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_seed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "intake"
 WIRE_URL = "https://northline.example/world/mine-rescue-reaches-trapped-workers-idA1B2C3"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.errors import InputError
-from explainer.model import Document, SourceMeta
-from explainer.parse.seed import parse_seed
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_seed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "intake"
 GOLD = yaml.safe_load((FIXTURES / "pages.yaml").read_text(encoding="utf-8"))

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from explainer.analyse.keypoints import key_points
-from explainer.analyse.tfidf import cosine, sentence_vectors
-from explainer.errors import InputError
-from explainer.model import SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.keypoints import key_points
+from pelican.plugins.explainer.analyse.tfidf import cosine, sentence_vectors
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = "content/explainers/xi-jinping-hanoi-2025.md"
@@ -102,8 +102,8 @@ def test_curation_errors_are_clear():
 
 
 def _two_sources(kind_b: str = "original"):
-    from explainer.model import SourceMeta
-    from explainer.parse.seed import parse_text
+    from pelican.plugins.explainer.model import SourceMeta
+    from pelican.plugins.explainer.parse.seed import parse_text
 
     def make(body: str, sid: str, kind: str):
         meta = SourceMeta(f"{sid}.txt", sid, sid.upper(), kind=kind)
@@ -127,7 +127,7 @@ def _two_sources(kind_b: str = "original"):
 
 
 def test_disputed_claims_say_sources_differ_and_same_claims_are_one_bullet():
-    from explainer.items import Agreement, Comparison, Discrepancy
+    from pelican.plugins.explainer.items import Agreement, Comparison, Discrepancy
 
     a, b = _two_sources()
     comparison = Comparison(
@@ -148,7 +148,7 @@ def test_disputed_claims_say_sources_differ_and_same_claims_are_one_bullet():
 
 
 def test_an_original_stands_in_for_a_translation_of_the_same_claim():
-    from explainer.items import Agreement, Comparison
+    from pelican.plugins.explainer.items import Agreement, Comparison
 
     a, b = _two_sources(kind_b="translation")
     comparison = Comparison(agreements=[Agreement("terminal approved", ["a-s2", "b-s2"])])

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from explainer.glossary import GlossaryEntry, load_glossary
-from explainer.model import Document
-from explainer.parse.content import parse_spec
-from explainer.pipeline import load_documents
-from explainer.render.linker import link_terms
+from pelican.plugins.explainer.glossary import GlossaryEntry, load_glossary
+from pelican.plugins.explainer.model import Document
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.pipeline import load_documents
+from pelican.plugins.explainer.render.linker import link_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 URL = "../../glossary/"

@@ -19,9 +19,9 @@ from tinysite import build, explainer_md, write_project
 
 from checks import reading
 from checks.browser import chromium, page_types, serve
-from explainer.items import Fact, KeyPoint
-from explainer.render.citations import source_initials
-from explainer.render.page import auto_lede, excerpt, shorten, split_facts
+from pelican.plugins.explainer.items import Fact, KeyPoint
+from pelican.plugins.explainer.render.citations import source_initials
+from pelican.plugins.explainer.render.page import auto_lede, excerpt, shorten, split_facts
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.errors import InputError
-from explainer.model import Document, SourceMeta
-from explainer.parse.seed import parse_text
-from explainer.parse.text import decode, normalise
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.parse.text import decode, normalise
 
 # Random fragments often look like file names or URLs to bs4; that is fine here.
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
@@ -143,8 +143,8 @@ def test_body_text_is_never_dropped_or_altered(first: str, second: str) -> None:
 # --- the glossary linker ----------------------------------------------------------
 
 try:
-    from explainer.glossary import GlossaryEntry
-    from explainer.render import linker
+    from pelican.plugins.explainer.glossary import GlossaryEntry
+    from pelican.plugins.explainer.render import linker
 except ImportError:  # the linker is optional until the glossary lands
     linker = None
 needs_linker = pytest.mark.skipif(linker is None, reason="explainer.render.linker not importable")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.analyse.quantities import find_quantities
+from pelican.plugins.explainer.analyse.quantities import find_quantities
 
 
 def one(text: str):

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer.analyse.questions import open_questions, pending_in
-from explainer.model import Sentence, SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.questions import open_questions, pending_in
+from pelican.plugins.explainer.model import Sentence, SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,7 +133,7 @@ def test_settled_statements_are_not_pending(text):
 
 
 def test_a_disagreement_is_a_question_citing_both_sides():
-    from explainer.items import Comparison, Discrepancy
+    from pelican.plugins.explainer.items import Comparison, Discrepancy
 
     a = doc_of("The new bridge will cost 40 million euros to build.", "a")
     b = doc_of("The new bridge will cost 55 million euros to build.", "b")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.cache import Cache
-from explainer.render.reuse import PageReuse, reuse_key
+from pelican.plugins.explainer.cache import Cache
+from pelican.plugins.explainer.render.reuse import PageReuse, reuse_key
 
 
 def _build(store: Cache, output: Path, key: str | None, pages: dict[str, str]) -> PageReuse:

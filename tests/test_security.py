@@ -18,7 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from tinysite import ROOT, SEED_B, build, explainer_md, write_project
 
-THEME = ROOT / "theme" / "templates"
+from pelican.plugins.explainer import TEMPLATES
+
+THEME = TEMPLATES  # the plugin's own templates
 
 # --- escaping ------------------------------------------------------------------
 

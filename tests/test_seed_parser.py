@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.model import Document, SourceMeta
-from explainer.parse.seed import parse_seed, parse_text
-from explainer.parse.text import normalise
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.parse.seed import parse_seed, parse_text
+from pelican.plugins.explainer.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 REWRITE = ROOT / "seeds" / "rewrite-china-vietnam-ties.txt"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer.analyse.timeline import timeline
-from explainer.model import SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.timeline import timeline
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,6 +171,6 @@ def test_one_report_telling_one_event_twice_is_one_entry():
     ],
 )
 def test_furniture_lines(line, furniture):
-    from explainer.analyse.facts import is_furniture
+    from pelican.plugins.explainer.analyse.facts import is_furniture
 
     assert is_furniture(line) is furniture

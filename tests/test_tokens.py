@@ -1,6 +1,6 @@
 """Shared tokenisation helpers."""
 
-from explainer.analyse.tokens import content_words, entities, number_tokens, words
+from pelican.plugins.explainer.analyse.tokens import content_words, entities, number_tokens, words
 
 
 def test_words_lowercase_and_drop_possessives():

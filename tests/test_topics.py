@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.analyse.topics import assign_topics
-from explainer.model import SourceMeta
-from explainer.parse.content import parse_spec
-from explainer.parse.seed import parse_text
-from explainer.pipeline import load_documents
+from pelican.plugins.explainer.analyse.topics import assign_topics
+from pelican.plugins.explainer.model import SourceMeta
+from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.seed import parse_text
+from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import TEMPLATES
 from ..cache import Cache
 
 
@@ -104,13 +105,17 @@ def reuse_key(
     """The site key of a Pelican build; None when some input is not keyed.
 
     Covers the code (the cache's version), ``versions`` (of the site generator
-    and template engine), every setting, every theme and content file
-    (``THEME``, ``THEME_TEMPLATES_OVERRIDES``, ``PATH``) and each explainer's
+    and template engine), every setting, every template and content file
+    (the plugin's own templates, ``THEME``, ``THEME_TEMPLATES_OVERRIDES``, ``PATH``) and each explainer's
     input key, which covers its seeds.
     """
     if store is None or any(key is None for key in input_keys):
         return None
-    themes = [Path(settings["THEME"]), *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
+    themes = [
+        TEMPLATES,
+        Path(settings["THEME"]),
+        *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or []),
+    ]
     parts = [
         b"site",
         versions.encode(),

@@ -1,8 +1,8 @@
 """Build many explainers at once: cached results first, the rest in parallel.
 
 :func:`build_all` gives exactly what building the content files one by one
-with :func:`~explainer.pipeline.build_explainer` gives, in the same order,
-with the same one-line :class:`~explainer.errors.InputError` for the first
+with :func:`~pelican.plugins.explainer.pipeline.build_explainer` gives, in the same order,
+with the same one-line :class:`~pelican.plugins.explainer.errors.InputError` for the first
 bad file. Content files are read and checked in order first (cheap: YAML,
 paths, duplicate slugs); only the analysis, the expensive part, is cached
 and spread over processes. No Pelican here.

@@ -1,4 +1,4 @@
-"""Raw article text to a :class:`~explainer.model.Document`.
+"""Raw article text to a :class:`~pelican.plugins.explainer.model.Document`.
 
 The structure is recovered by general typographic rules, applied to the
 text's lines in order (see :mod:`.layout` for the line rules):

@@ -18,11 +18,11 @@ from typing import Any
 
 import jinja2
 import pelican
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 
-from . import postbuild, urls
+from . import STATIC, TEMPLATES, postbuild, urls
 from .batch import blame, build_all
 from .cache import Cache
 from .confine import content_files
@@ -39,7 +39,7 @@ from .render.writing import PageRef
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
-progress_log = logging.getLogger("explainer.progress")
+progress_log = logging.getLogger(f"{__package__}.progress")
 progress_log.setLevel(logging.INFO)
 
 
@@ -142,7 +142,18 @@ class _Reused:
 
 
 class _Base(Generator):
-    """Shared writing helper: every page gets a PageRef for the sitemap."""
+    """Shared writing helper: every page gets a PageRef for the sitemap.
+
+    Templates are looked up in the theme first, then in the plugin's own
+    ``templates/`` (all named ``explainer/...``), then in Pelican's fallbacks:
+    any theme works, and a theme overrides a template by shipping one of the same name.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        loader = self.env.loader
+        assert isinstance(loader, ChoiceLoader)  # Pelican's: theme, then its fallbacks
+        loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
 
     def write(
         self,
@@ -188,7 +199,7 @@ class GlossaryGenerator(_Base):
         self.write(
             writer,
             urls.glossary(),
-            "glossary",
+            "explainer/glossary",
             "Glossary",
             newest,
             entries=self.entries,
@@ -260,7 +271,9 @@ class ExplainerGenerator(_Base):
 
     def _prepare_rendering(self) -> None:
         """Compile the theme (into the shared bytecode cache) and load the linker."""
-        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        for name in self.env.list_templates(
+            filter_func=lambda n: n.startswith("explainer/") and n.endswith(".html")
+        ):
             self.env.get_template(name)
         from .render import linker  # noqa: F401  (imports bs4)
 
@@ -269,7 +282,7 @@ class ExplainerGenerator(_Base):
             self.write(
                 writer,
                 urls.explainer(ex.slug),
-                "explainer",
+                "explainer/explainer",
                 ex.title,
                 ex.spec.published,
                 explainer=ex,
@@ -285,7 +298,7 @@ class SourceReaderGenerator(_Base):
                 self.write(
                     writer,
                     urls.source(ex.slug, doc.id),
-                    "source",
+                    "explainer/source",
                     f"{doc.meta.label} — {ex.title}",
                     ex.spec.published,
                     explainer=ex,
@@ -301,7 +314,7 @@ class ComparisonGenerator(_Base):
             self.write(
                 writer,
                 urls.comparison(ex.slug),
-                "compare",
+                "explainer/compare",
                 f"How the sources compare — {ex.title}",
                 ex.spec.published,
                 explainer=ex,
@@ -329,16 +342,24 @@ class DataExportGenerator(Generator):
             log.info("Writing %s", target)
 
 
+def _blog_index(settings: dict[str, Any]) -> bool:
+    """Whether Pelican writes its own home page (a blog with explainers beside it)."""
+    index = urls.save_as("")
+    return "index" in settings["DIRECT_TEMPLATES"] and settings["INDEX_SAVE_AS"] == index
+
+
 class SitePagesGenerator(_Base):
     """Home page, search page, 404 and the explainer feed."""
 
     def generate_output(self, writer: Any) -> None:
         explainers: list[Explainer] = self.context.get("explainers", [])
         newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
-        self.write(writer, "", "index", self.settings["SITENAME"], newest, explainers=explainers)
-        self.write(writer, "search/", "search", "Search", newest)
+        if not _blog_index(self.settings):
+            name = self.settings["SITENAME"]
+            self.write(writer, "", "explainer/index", name, newest, explainers=explainers)
+        self.write(writer, "search/", "explainer/search", "Search", newest)
         # The 404 page is served at any depth, so its links cannot be page-relative.
-        self.write(writer, "404.html", "404", "Page not found", newest, relative=False)
+        self.write(writer, "404.html", "explainer/404", "Page not found", newest, relative=False)
         feed = self.settings.get("EXPLAINER_FEED_ATOM")
         if feed and explainers:
             items = feed_items(explainers, self.settings.get("AUTHOR") or "", _midnight)
@@ -363,6 +384,13 @@ def apply_defaults(pelican_object: Any) -> None:
     settings = pelican_object.settings
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    # The plugin's stylesheets, scripts and icon go to THEME_STATIC_DIR first;
+    # the theme's own static files are copied after them and win on a clash.
+    static = str(STATIC)
+    settings["THEME_STATIC_PATHS"] = [
+        static,
+        *(p for p in settings["THEME_STATIC_PATHS"] if p != static),
+    ]
     # Pelican's own article/page readers must not pick up our content files.
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
         excluded = list(settings.get(key, []))
