@@ -22,7 +22,8 @@ DEFAULT_LANG = "en"
 # Explicit plugin list: Pelican would otherwise activate every installed namespace plugin.
 PLUGINS = ["pelican.plugins.explainer", "pelican.plugins.sitemap"]
 
-EXPLAINER_ROOT = str(ROOT)  # seed paths in content files are relative to this
+# The plugin's options (README: Settings); seed paths in content files start at "root".
+EXPLAINER = {"root": str(ROOT), "feed_atom": "feeds/explainers.atom.xml"}
 SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^search/"]}
 
 # Our generators write every page; Pelican's blog pages are not used.
@@ -45,7 +46,6 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-EXPLAINER_FEED_ATOM = "feeds/explainers.atom.xml"
 
 # Relative links let output/ work from any path, including file:// and `invoke serve`.
 RELATIVE_URLS = True

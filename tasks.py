@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import runpy
 import shlex
 import shutil
 import subprocess
@@ -185,7 +187,9 @@ def serve(c, port=8000, host="127.0.0.1"):
     # livereload skips a reload within 3 s of the last one: a quick second save
     # would rebuild but leave the browser on the old page.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    builder = _WarmBuilder("-e", f"EXPLAINER_LIVERELOAD_PORT={int(port)}")
+    # Pelican's -e replaces a whole setting: the site's EXPLAINER options plus the port.
+    options = {**runpy.run_path(str(CONF)).get("EXPLAINER", {}), "livereload_port": int(port)}
+    builder = _WarmBuilder("-e", f"EXPLAINER={json.dumps(options)}")
     try:
         if not builder.build():
             sys.exit(1)  # the build already printed one line naming the bad file

@@ -22,6 +22,7 @@ import json
 import math
 import os
 import platform
+import runpy
 import shutil
 import sys
 import time
@@ -74,12 +75,14 @@ class Report:
 def _ours(
     project: Path, root: Path, output: Path, cache: Path | None, workers: int | None
 ) -> list[str]:
-    extra: dict[str, object] = {
-        "EXPLAINER_ROOT": str(root),
-        "EXPLAINER_CACHE_DIR": str(cache) if cache else None,
+    options: dict[str, object] = {
+        **runpy.run_path(str(project / "pelicanconf.py")).get("EXPLAINER", {}),
+        "root": str(root),
+        "cache_dir": str(cache) if cache else None,
     }
     if workers is not None:
-        extra["EXPLAINER_WORKERS"] = workers
+        options["workers"] = workers
+    extra: dict[str, object] = {"EXPLAINER": options}
     return pelican_cmd(root / "content", project / "pelicanconf.py", output, extra)
 
 
@@ -265,7 +268,7 @@ def part_long(args: argparse.Namespace, report: Report) -> None:
 
 
 # One seed of short lines beside an ordinary report: 200 KB, and just under the seed
-# size limit (EXPLAINER_MAX_SEED_BYTES). Targets: 200 KB in 10 s and 1 GB, the limit in
+# size limit (EXPLAINER["max_seed_bytes"]). Targets: 200 KB in 10 s and 1 GB, the limit in
 # 60 s and 2 GB.
 LONG_SEEDS = {"200 KB": (200_000, 10, 1024), "size limit": (1_990_000, 60, 2048)}
 
@@ -507,7 +510,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--incremental-sizes", help="corpus sizes for 'incremental' (default 100)")
     parser.add_argument("--edits", type=int, help="saves timed by 'serve' (default 7)")
     parser.add_argument(
-        "--workers", type=int, default=None, help="EXPLAINER_WORKERS (default: all CPUs)"
+        "--workers", type=int, default=None, help='EXPLAINER["workers"] (default: all CPUs)'
     )
     parser.add_argument("--seed", type=int, default=1, help="corpus random seed")
     parser.add_argument("--profile-rows", type=int, default=25)

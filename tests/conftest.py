@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The real site's plugin options; a test's EXPLAINER={...} is merged into them.
+SITE_OPTIONS: dict[str, object] = runpy.run_path(str(ROOT / "pelicanconf.py"))["EXPLAINER"]
 
 
 def as_json(explainers: list[Any]) -> str:
@@ -41,7 +44,9 @@ def run_pelican(
         str(output),
     ]
     # No analysis cache unless a test asks for one: every build starts cold.
-    extra = {"EXPLAINER_CACHE_DIR": None, **(extra or {})}
+    extra = dict(extra or {})
+    options = {**SITE_OPTIONS, "cache_dir": None, **extra.pop("EXPLAINER", {})}  # type: ignore[dict-item]
+    extra["EXPLAINER"] = options
     # Pelican keeps only the last -e, so pass every setting in one.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tinysite import ROOT, build, error_line, tree_hashes, write_project
+from tinysite import ROOT, SITE_OPTIONS, build, error_line, tree_hashes, write_project
 
 
 def leftovers(root: Path) -> list[str]:
@@ -23,8 +23,8 @@ def leftovers(root: Path) -> list[str]:
 def start(root: Path) -> subprocess.Popen[str]:
     cmd = [
         sys.executable, "-m", "pelican", str(root / "content"), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(root / "output"), "-e", f"EXPLAINER_ROOT={json.dumps(str(root))}",
-        "EXPLAINER_CACHE_DIR=null", "EXPLAINER_WORKERS=1",
+        "-o", str(root / "output"), "-e",
+        "EXPLAINER=" + json.dumps({**SITE_OPTIONS, "root": str(root), "cache_dir": None, "workers": 1}),
     ]  # fmt: skip
     return subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tinysite import ROOT, write_project
+from tinysite import ROOT, SITE_OPTIONS, write_project
 
 from pelican.plugins.explainer import postbuild
 
@@ -17,7 +17,7 @@ ROUNDS, BUILDS = 3, 3  # bounded: 9 builds, about 2 s a round on 2 cores
 
 
 def start(root: Path, output: Path) -> subprocess.Popen[str]:
-    settings = {"EXPLAINER_ROOT": str(root), "EXPLAINER_CACHE_DIR": ".cache"}
+    settings = {"EXPLAINER": {**SITE_OPTIONS, "root": str(root), "cache_dir": ".cache"}}
     cmd = [
         sys.executable, "-m", "pelican", str(root / "content"), "-s", str(ROOT / "pelicanconf.py"),
         "-o", str(output), "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),

@@ -3,6 +3,7 @@ keys, files outside the project. Each gives one safe error line, fast."""
 
 from __future__ import annotations
 
+import json
 import re
 import resource
 import subprocess
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tinysite import ROOT, build, error_line, explainer_md, write_project
+from tinysite import ROOT, SITE_OPTIONS, build, error_line, explainer_md, write_project
 
 # 9 levels of 9 aliases: 9**9 (387 million) strings once expanded.
 BOMB = "".join(
@@ -26,7 +27,8 @@ def capped_build(root: Path) -> subprocess.CompletedProcess[str]:
 
     cmd = [
         sys.executable, "-m", "pelican", str(root / "content"), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(root / "output"), "-e", f'EXPLAINER_ROOT="{root}"', "EXPLAINER_CACHE_DIR=null",
+        "-o", str(root / "output"), "-e",
+        "EXPLAINER=" + json.dumps({**SITE_OPTIONS, "root": str(root), "cache_dir": None}),
     ]  # fmt: skip
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, preexec_fn=cap)
 

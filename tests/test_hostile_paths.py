@@ -13,7 +13,7 @@ from tinysite import build, error_line, explainer_md, tree_hashes, write_project
 
 def warm(tmp_path: Path) -> Path:
     write_project(tmp_path)
-    result = build(tmp_path, EXPLAINER_CACHE_DIR=".cache")
+    result = build(tmp_path, EXPLAINER={"cache_dir": ".cache"})
     assert result.returncode == 0, result.stderr
     return tmp_path
 
@@ -32,7 +32,7 @@ def test_a_seed_replaced_by_a_pipe_is_refused(tmp_path: Path, cache: str | None)
     root = warm(tmp_path)
     (root / "seeds" / "a.txt").unlink()
     os.mkfifo(root / "seeds" / "a.txt")  # reading it would wait forever
-    refused(root, "error: content/explainers/tiny.md:", EXPLAINER_CACHE_DIR=cache)
+    refused(root, "error: content/explainers/tiny.md:", EXPLAINER={"cache_dir": cache})
 
 
 @pytest.mark.parametrize("cache", [".cache", None])
@@ -40,7 +40,7 @@ def test_a_seed_linked_to_a_device_is_refused(tmp_path: Path, cache: str | None)
     root = warm(tmp_path)
     (root / "seeds" / "a.txt").unlink()
     (root / "seeds" / "a.txt").symlink_to("/dev/zero")  # reading it never ends
-    refused(root, "error: content/explainers/tiny.md:", EXPLAINER_CACHE_DIR=cache)
+    refused(root, "error: content/explainers/tiny.md:", EXPLAINER={"cache_dir": cache})
 
 
 def test_a_seed_in_a_hidden_folder_is_refused(tmp_path: Path) -> None:
@@ -75,15 +75,13 @@ def test_a_link_inside_content_still_works(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-@pytest.mark.parametrize(
-    ("setting", "value"), [("EXPLAINER_MAX_MEMORY_MB", 1), ("EXPLAINER_MAX_SECONDS", 0.001)]
-)
+@pytest.mark.parametrize(("setting", "value"), [("max_memory_mb", 1), ("max_seconds", 0.001)])
 def test_an_analysis_over_its_budget_is_one_line(
     tmp_path: Path, workers: int, setting: str, value: float
 ) -> None:
     write_project(tmp_path)
-    line = error_line(build(tmp_path, EXPLAINER_WORKERS=workers, **{setting: value}))
+    line = error_line(build(tmp_path, EXPLAINER={"workers": workers, setting: value}))
     assert line.startswith("error: content/explainers/tiny.md: analysis"), line
-    assert setting in line
+    assert f'EXPLAINER["{setting}"]' in line
     assert not (tmp_path / "output").exists()
     assert list(tmp_path.glob(".output.*")) == []

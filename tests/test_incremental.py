@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_pelican
+from conftest import ROOT, SITE_OPTIONS, run_pelican
 
 from pelican.plugins.explainer import TEMPLATES
 
@@ -16,7 +16,7 @@ from pelican.plugins.explainer import TEMPLATES
 def test_glossary_and_content_edits_show_after_a_cached_rebuild(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    settings = {"EXPLAINER_ROOT": str(ROOT), "EXPLAINER_CACHE_DIR": str(tmp_path / "cache")}
+    settings = {"EXPLAINER": {"root": str(ROOT), "cache_dir": str(tmp_path / "cache")}}
     first = run_pelican(tmp_path / "out1", content=content, extra=settings)
     assert first.returncode == 0, first.stderr
     assert any((tmp_path / "cache").rglob("*.pickle"))
@@ -57,8 +57,7 @@ def _project(tmp_path: Path) -> tuple[Path, dict[str, object]]:
     override.parent.mkdir(parents=True)
     shutil.copy(TEMPLATES / "explainer" / "base.html", override)
     settings = {
-        "EXPLAINER_ROOT": str(tmp_path),
-        "EXPLAINER_CACHE_DIR": str(tmp_path / "cache"),
+        "EXPLAINER": {"root": str(tmp_path), "cache_dir": str(tmp_path / "cache")},
         "THEME": str(tmp_path / "theme"),
     }
     return tmp_path, settings
@@ -124,7 +123,7 @@ def test_a_cached_build_loads_no_parsing_or_rendering_library(tmp_path: Path) ->
     """Start-up is most of a warm build: the heavy libraries load only when needed."""
     root, settings = _project(tmp_path)
     _build(root, settings)
-    extra = {"EXPLAINER_CACHE_DIR": str(root / "cache"), **settings}
+    extra = {**settings, "EXPLAINER": {**SITE_OPTIONS, **settings["EXPLAINER"]}}  # type: ignore[dict-item]
     probe = (
         "import sys, json, runpy\n"
         "sys.argv = ['pelican', sys.argv[1], '-s', sys.argv[2], '-o', sys.argv[3], '-q',"

@@ -23,7 +23,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "content", content, dirs_exist_ok=True)
     shutil.copy(FIXTURE / "explainer.md", content / "explainers" / "eastbrook.md")
     out = content.parent / "output"
-    result = run_pelican(out, content=content, extra={"EXPLAINER_ROOT": str(ROOT)})
+    result = run_pelican(out, content=content, extra={"EXPLAINER": {"root": str(ROOT)}})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -250,7 +250,7 @@ def test_dev_server_refuses_path_traversal(
     assert status in (400, 403, 404), (status, body[:200])
     assert b"root:" not in body
     # Nor anything else from the project outside output/.
-    assert b"EXPLAINER_ROOT" not in body and b"[build-system]" not in body
+    assert b"EXPLAINER = {" not in body and b"[build-system]" not in body
 
 
 @pytest.mark.parametrize("path", ["/../pelicanconf.py", "/%2e%2e/pyproject.toml"])

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE_OPTIONS: dict[str, object] = runpy.run_path(str(ROOT / "pelicanconf.py"))["EXPLAINER"]
 
 # Two short synthetic reports of one invented event.
 SEED_A = """Council approves new river bridge after long debate
@@ -70,7 +72,8 @@ def build(
     root: Path, output: Path | None = None, **settings: object
 ) -> subprocess.CompletedProcess[str]:
     """Build ``root``'s content with the real settings into ``output`` (default root/output)."""
-    overrides = {"EXPLAINER_ROOT": str(root), **settings}
+    options = {**SITE_OPTIONS, "root": str(root), **settings.pop("EXPLAINER", {})}  # type: ignore[dict-item]
+    overrides = {**settings, "EXPLAINER": options}
     cmd = [
         sys.executable, "-m", "pelican", str(root / "content"),
         "-s", str(ROOT / "pelicanconf.py"), "-o", str(output or root / "output"),

@@ -67,7 +67,7 @@ class Cache:
 
     @classmethod
     def from_setting(cls, value: str | os.PathLike[str] | None, root: Path) -> Cache | None:
-        """``EXPLAINER_CACHE_DIR``: relative to the project root; ``None`` or ``""`` disables."""
+        """``EXPLAINER["cache_dir"]``: relative to the project root; ``None`` or ``""`` disables."""
         if not value:
             return None
         return cls(root / Path(value))

@@ -64,13 +64,13 @@ def bounded(budget: Budget | None, shown: str) -> Iterator[None]:
         raise InputError(
             shown,
             f"analysis needs more than {budget.memory_mb} MB of memory"
-            " (EXPLAINER_MAX_MEMORY_MB); shorten or split its seeds",
+            ' (EXPLAINER["max_memory_mb"]); shorten or split its seeds',
         ) from None
     except _TooSlow:
         raise InputError(
             shown,
             f"analysis took longer than {budget.seconds:g} s"
-            " (EXPLAINER_MAX_SECONDS); shorten or split its seeds",
+            ' (EXPLAINER["max_seconds"]); shorten or split its seeds',
         ) from None
     finally:
         if budget.seconds:

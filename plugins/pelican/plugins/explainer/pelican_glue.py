@@ -36,6 +36,7 @@ from .render.reuse import PageReuse, reuse_key
 from .render.staging import discard, replace_dir, staging_dir
 from .render.templating import TEMPLATE_GLOBALS, InMemoryBytecode, link_terms_filter
 from .render.writing import PageRef
+from .settings import NAME, explainer_settings
 
 log = logging.getLogger(__name__)
 # Progress lines show at Pelican's default verbosity (warnings) and hide with -q.
@@ -48,23 +49,6 @@ def progress(message: str, *args: Any) -> None:
         progress_log.info(message, *args)
 
 
-DEFAULTS: dict[str, Any] = {
-    "EXPLAINER_DIR": "explainers",  # under PATH
-    "GLOSSARY_DIR": "glossary",  # under PATH
-    "EXPLAINER_ROOT": None,  # where seed paths start; default: PATH's parent
-    "EXPLAINER_MAX_SEED_BYTES": 2_000_000,
-    "EXPLAINER_MAX_LINE_CHARS": 20_000,
-    "EXPLAINER_FEED_ATOM": "feeds/explainers.atom.xml",
-    # Analysis results kept between builds (relative to EXPLAINER_ROOT); None disables.
-    "EXPLAINER_CACHE_DIR": ".cache/explainer",
-    # Processes analysing explainers: None = every usable CPU, 1 = serial.
-    "EXPLAINER_WORKERS": None,
-    # One explainer's analysis fails with one line beyond these (None: unbounded).
-    "EXPLAINER_MAX_MEMORY_MB": Budget.memory_mb,
-    "EXPLAINER_MAX_SECONDS": Budget.seconds,
-}
-
-
 # --- small value objects the templates and Pelican's writers use ----------
 
 
@@ -75,23 +59,30 @@ def _midnight(day: date) -> datetime:
 # --- settings and helpers ----------------------------------------------------
 
 
+def _options(settings: dict[str, Any]) -> dict[str, Any]:
+    """The validated ``EXPLAINER`` dict (completed at ``initialized``)."""
+    options: dict[str, Any] = settings[NAME]
+    return options
+
+
 def _root(settings: dict[str, Any]) -> Path:
-    root = settings.get("EXPLAINER_ROOT")
+    root = _options(settings)["root"]
     return Path(root) if root else Path(settings["PATH"]).parent
 
 
 def _limits(settings: dict[str, Any]) -> Limits:
-    return Limits(settings["EXPLAINER_MAX_SEED_BYTES"], settings["EXPLAINER_MAX_LINE_CHARS"])
+    options = _options(settings)
+    return Limits(options["max_seed_bytes"], options["max_line_chars"])
 
 
-def _content_files(settings: dict[str, Any], sub: str) -> tuple[Path, list[Path]]:
+def _content_files(settings: dict[str, Any], key: str) -> tuple[Path, list[Path]]:
     """A content folder and its files, each one resolving inside PATH."""
-    directory = Path(settings["PATH"]) / settings[sub]
+    directory = Path(settings["PATH"]) / _options(settings)[key]
     return directory, content_files(directory, Path(settings["PATH"]), _root(settings))
 
 
 def _store(settings: dict[str, Any]) -> Cache | None:
-    return Cache.from_setting(settings["EXPLAINER_CACHE_DIR"], _root(settings))
+    return Cache.from_setting(_options(settings)["cache_dir"], _root(settings))
 
 
 def _cached_glossary(
@@ -184,7 +175,7 @@ class GlossaryGenerator(_Base):
 
     def generate_context(self) -> None:
         root = _root(self.settings)
-        directory, files = _content_files(self.settings, "GLOSSARY_DIR")
+        directory, files = _content_files(self.settings, "glossary_dir")
         with blame(shown_path(directory, root)):
             self.entries, key = _cached_glossary(directory, files, root, _store(self.settings))
         self.context["glossary"] = self.entries
@@ -212,7 +203,7 @@ class ExplainerGenerator(_Base):
 
     def generate_context(self) -> None:
         root = _root(self.settings)
-        directory, files = _content_files(self.settings, "EXPLAINER_DIR")
+        directory, files = _content_files(self.settings, "explainers_dir")
 
         def announce(number: int, total: int, explainer: Explainer, seconds: float | None) -> None:
             progress(
@@ -226,17 +217,16 @@ class ExplainerGenerator(_Base):
             )
 
         cache = _store(self.settings)
+        options = _options(self.settings)
         explainers = build_all(
             files,
             root,
             _limits(self.settings),
             cache=cache,
-            workers=self.settings["EXPLAINER_WORKERS"],
+            workers=options["workers"],
             progress=announce,
             meanwhile=self._prepare_rendering,
-            budget=Budget(
-                self.settings["EXPLAINER_MAX_MEMORY_MB"], self.settings["EXPLAINER_MAX_SECONDS"]
-            ),
+            budget=Budget(options["max_memory_mb"], options["max_seconds"]),
         )
         # Glossary mentions are kept apart from the analysis: a glossary edit
         # must not re-analyse every explainer.
@@ -360,7 +350,7 @@ class SitePagesGenerator(_Base):
         self.write(writer, "search/", "explainer/search", "Search", newest)
         # The 404 page is served at any depth, so its links cannot be page-relative.
         self.write(writer, "404.html", "explainer/404", "Page not found", newest, relative=False)
-        feed = self.settings.get("EXPLAINER_FEED_ATOM")
+        feed = _options(self.settings)["feed_atom"]
         if feed and explainers:
             items = feed_items(explainers, self.settings.get("AUTHOR") or "", _midnight)
             writer.write_feed(items, self.context, feed, feed_type="atom")
@@ -382,8 +372,7 @@ def get_generators(pelican_object: Any) -> list[type]:
 
 def apply_defaults(pelican_object: Any) -> None:
     settings = pelican_object.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    settings[NAME] = options = explainer_settings(settings)
     # The plugin's stylesheets, scripts and icon go to THEME_STATIC_DIR first;
     # the theme's own static files are copied after them and win on a clash.
     static = str(STATIC)
@@ -394,7 +383,7 @@ def apply_defaults(pelican_object: Any) -> None:
     # Pelican's own article/page readers must not pick up our content files.
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
         excluded = list(settings.get(key, []))
-        for sub in (settings["EXPLAINER_DIR"], settings["GLOSSARY_DIR"]):
+        for sub in (options["explainers_dir"], options["glossary_dir"]):
             if sub not in excluded:
                 excluded.append(sub)
         settings[key] = excluded
@@ -404,8 +393,8 @@ def apply_defaults(pelican_object: Any) -> None:
         # Pelican gives every generator its own Jinja environment; a shared
         # bytecode cache compiles each template once per build, and with a
         # cache directory once until it changes.
-        if settings["EXPLAINER_CACHE_DIR"]:
-            templates = _root(settings) / settings["EXPLAINER_CACHE_DIR"] / "jinja"
+        if options["cache_dir"]:
+            templates = _root(settings) / options["cache_dir"] / "jinja"
             templates.mkdir(parents=True, exist_ok=True)
             jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
         else:
@@ -439,7 +428,7 @@ def _stage_output(pelican_object: Any) -> None:
 def finish_output(pelican_object: Any) -> None:
     """Whole-site steps (robots.txt, search index) on the staged output."""
     settings = pelican_object.settings
-    cache = settings.get("EXPLAINER_CACHE_DIR")
+    cache = _options(settings)["cache_dir"]
     store = _root(settings) / cache / "search" if cache else None
     search = postbuild.run(Path(pelican_object.output_path), settings, store)
     progress("search index: %s", search)

@@ -44,7 +44,7 @@ def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> st
     happened to the index: "built", "reused" or "off".
     """
     write_robots(output, settings)
-    if not settings.get("EXPLAINER_SEARCH", True):
+    if not settings.get("EXPLAINER", {}).get("search", True):
         return "off"
     return index_search(output, settings.get("DEFAULT_LANG") or "en", store)
 

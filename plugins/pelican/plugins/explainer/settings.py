@@ -1,0 +1,127 @@
+"""The plugin's one setting, ``EXPLAINER = {...}``: defaults, types and validation.
+
+As with the sitemap plugin's ``SITEMAP``, a site sets only the keys it changes::
+
+    EXPLAINER = {"workers": 2, "feed_atom": None}
+
+An unknown key, a wrong type, or one of the flat ``EXPLAINER_*`` settings this
+replaced stops the build with one line naming the setting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .guard import Budget
+
+NAME = "EXPLAINER"
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    kind: type | tuple[type, ...]
+    nullable: bool = False  # None is allowed (and means "off" or "unbounded")
+    positive: bool = False  # numbers must be > 0
+    meaning: str = ""
+
+    def describe(self) -> str:
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        words = {str: "a string", int: "a whole number", float: "a number", bool: "True or False"}
+        text = " or ".join(words[k] for k in kinds if k in words)
+        if self.positive:
+            text = text.replace("a whole number", "a whole number above 0").replace(
+                "a number", "a number above 0"
+            )
+        return f"{text} or None" if self.nullable else text
+
+
+OPTIONS: dict[str, Option] = {
+    "root": Option(None, str, nullable=True, meaning="where seed paths start; None: PATH's parent"),
+    "explainers_dir": Option("explainers", str, meaning="explainer content files, under PATH"),
+    "glossary_dir": Option("glossary", str, meaning="glossary entries, under PATH"),
+    "max_seed_bytes": Option(2_000_000, int, positive=True, meaning="larger seeds stop the build"),
+    "max_line_chars": Option(20_000, int, positive=True, meaning="longer lines stop the build"),
+    "feed_atom": Option(
+        "feeds/explainers.atom.xml", str, nullable=True, meaning="the explainer feed; None: none"
+    ),
+    "search": Option(True, bool, meaning="build the Pagefind search index"),
+    "cache_dir": Option(
+        ".cache/explainer", str, nullable=True, meaning="build cache under root; None disables"
+    ),
+    "workers": Option(
+        None, int, nullable=True, positive=True, meaning="analysing processes; None: every CPU"
+    ),
+    "max_memory_mb": Option(
+        Budget.memory_mb, int, nullable=True, positive=True, meaning="per explainer's analysis"
+    ),
+    "max_seconds": Option(
+        Budget.seconds, (int, float), nullable=True, positive=True, meaning="per explainer"
+    ),
+    "livereload_port": Option(
+        None, int, nullable=True, positive=True, meaning="set by `invoke serve`"
+    ),
+}
+
+# The flat settings ``EXPLAINER`` replaced, and the key each became.
+RENAMED: dict[str, str] = {
+    "EXPLAINER_ROOT": "root",
+    "EXPLAINER_DIR": "explainers_dir",
+    "GLOSSARY_DIR": "glossary_dir",
+    "EXPLAINER_MAX_SEED_BYTES": "max_seed_bytes",
+    "EXPLAINER_MAX_LINE_CHARS": "max_line_chars",
+    "EXPLAINER_FEED_ATOM": "feed_atom",
+    "EXPLAINER_SEARCH": "search",
+    "EXPLAINER_CACHE_DIR": "cache_dir",
+    "EXPLAINER_WORKERS": "workers",
+    "EXPLAINER_MAX_MEMORY_MB": "max_memory_mb",
+    "EXPLAINER_MAX_SECONDS": "max_seconds",
+    "EXPLAINER_LIVERELOAD_PORT": "livereload_port",
+}
+
+
+class SettingError(Exception):
+    """A bad value in the site's settings; printed as ``error: setting: message``."""
+
+    one_line = True
+    exitcode = 2
+
+    def __init__(self, setting: str, message: str):
+        super().__init__(f"{setting}: {message}")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _valid(option: Option, value: Any) -> bool:
+    if value is None:
+        return option.nullable
+    kinds = option.kind if isinstance(option.kind, tuple) else (option.kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        return False  # True is an int to Python, not a number of workers
+    if not isinstance(value, kinds):
+        return False
+    return not (option.positive and value <= 0)
+
+
+def explainer_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings["EXPLAINER"]`` checked and completed with the defaults."""
+    for old, key in RENAMED.items():
+        if old in settings:
+            raise SettingError(old, f'replaced by {NAME}["{key}"]; move the value there')
+    given = settings.get(NAME) or {}
+    if not isinstance(given, dict):
+        raise SettingError(NAME, f"expected a dict of options, got {_shown(given)}")
+    values: dict[str, Any] = {}
+    for key, value in given.items():
+        option = OPTIONS.get(key) if isinstance(key, str) else None
+        setting = f'{NAME}["{key}"]' if isinstance(key, str) else f"{NAME}[{_shown(key)}]"
+        if option is None:
+            raise SettingError(setting, f"unknown option (known: {', '.join(OPTIONS)})")
+        if not _valid(option, value):
+            raise SettingError(setting, f"expected {option.describe()}, got {_shown(value)}")
+        values[key] = value
+    return {key: values.get(key, option.default) for key, option in OPTIONS.items()}
