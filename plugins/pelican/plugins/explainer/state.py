@@ -1,0 +1,76 @@
+"""One build's state, owned by the plugin.
+
+Created at Pelican's ``initialized`` signal from the validated ``EXPLAINER``
+settings and handed to everything that needs it: the plugin's generators get
+it as a class attribute of the generator classes the plugin gives Pelican, its
+``finalized`` handler as an argument. Nothing is kept in module globals, so two
+Pelican objects in one process never share a build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache
+from .confine import content_files
+from .glossary import GlossaryEntry
+from .guard import Budget
+from .pipeline import Explainer, Limits
+from .render.reuse import PageReuse
+from .settings import NAME
+
+
+@dataclass
+class BuildState:
+    settings: dict[str, Any]
+    final: Path  # the output directory the site sees
+    staging: Path  # where the current run writes; swapped in when it succeeds
+    # What one run found; reset when the next run starts.
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    glossary_key: str | None = None
+    explainers: list[Explainer] = field(default_factory=list)
+    reuse: PageReuse | None = None  # set once the explainers are read
+
+    def new_run(self) -> None:
+        self.glossary, self.glossary_key, self.explainers, self.reuse = [], None, [], None
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The validated ``EXPLAINER`` dict."""
+        options: dict[str, Any] = self.settings[NAME]
+        return options
+
+    @property
+    def root(self) -> Path:
+        """Where seed paths start."""
+        root = self.options["root"]
+        return Path(root) if root else Path(self.settings["PATH"]).parent
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.options["max_seed_bytes"], self.options["max_line_chars"])
+
+    @property
+    def budget(self) -> Budget:
+        return Budget(self.options["max_memory_mb"], self.options["max_seconds"])
+
+    def store(self) -> Cache | None:
+        """The build cache (a fresh handle, with its own hit counts), or None."""
+        return Cache.from_setting(self.options["cache_dir"], self.root)
+
+    def cache_path(self, *parts: str) -> Path | None:
+        cache = self.options["cache_dir"]
+        return self.root.joinpath(cache, *parts) if cache else None
+
+    def content_files(self, key: str) -> tuple[Path, list[Path]]:
+        """A content folder (``explainers_dir`` or ``glossary_dir``) and its files,
+        each one resolving inside PATH."""
+        path = Path(self.settings["PATH"])
+        directory = path / self.options[key]
+        return directory, content_files(directory, path, self.root)
+
+    def pages(self) -> PageReuse:
+        """This run's PageReuse; one that always renders if the explainers were not read."""
+        return self.reuse or PageReuse(None, Path(self.settings["OUTPUT_PATH"]), None)
