@@ -4,6 +4,7 @@ and an in-memory bytecode cache that lets Pelican's generators share compiled te
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from jinja2 import BytecodeCache
@@ -55,7 +56,19 @@ def link_terms_filter(
     return Markup(link_terms(str(html), entries or [], glossary_href, id_prefix))
 
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """``4 March 2025``: the same on every platform and locale (``strftime('%-d')`` is glibc's)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 TEMPLATE_GLOBALS: dict[str, Any] = {
+    "long_date": long_date,
     "render_cited": render_cited,
     "references": References,
     "auto_lede": page.auto_lede,
