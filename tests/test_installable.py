@@ -90,8 +90,14 @@ def test_a_theme_template_of_the_same_name_overrides_the_plugins(tmp_path: Path)
     )
     conf = site / "pelicanconf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + 'THEME = "mytheme"\n', encoding="utf-8")
+    # A blog article beside the explainer: Pelican's own summary line stays, ours follows.
+    article = "A post\n######\n\n:date: 2025-03-04\n\nA blog post.\n"
+    (site / "content" / "post.rst").write_text(article, encoding="utf-8")
     result = _build(Path(sys.executable), site)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Done: Processed 1 article" in result.stdout
+    assert "Done: 1 explainer from 2 sources" in result.stdout
+    assert (site / "output" / "a-post.html").is_file()
     explainer = site / "output" / "explainers" / "tiny"
     assert "theme-compare" in (explainer / "compare" / "index.html").read_text(encoding="utf-8")
     assert "theme-compare" not in (explainer / "index.html").read_text(encoding="utf-8")

@@ -60,3 +60,14 @@ def test_another_plugin_hears_the_signals_and_writes_into_the_swapped_output(
         out / "explainers" / "tiny" / "index.html"
     ).is_file()
     assert list((tmp_path / "site").glob(".output.*")) == []
+
+
+def test_the_build_ends_with_the_plugins_own_summary_line(tmp_path: Path) -> None:
+    write_project(tmp_path)
+    result = build(tmp_path, EXPLAINER={"workers": 1})
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith(
+        "Done: 1 explainer from 2 sources, 8 pages (8 rendered, 0 unchanged) in "
+    )
+    assert "Processed 0 articles" not in result.stdout + result.stderr

@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.log import console
 
 from . import STATIC, postbuild
 from .errors import check_interrupted, install_interrupts, install_one_line_errors
@@ -105,6 +106,34 @@ def finish(state: BuildState, pelican_object: Any) -> None:
     state.staging = staging_dir(state.final)
     pelican_object.output_path = str(state.staging)
     progress("output ready in %s", state.final)
+    _closing_line(state.summary())
+
+
+# What Pelican prints last when it processed none of its own articles or pages.
+_NOTHING = "Processed 0 articles, 0 drafts, 0 hidden articles, 0 pages, 0 hidden pages and 0 draft"
+
+
+def _closing_line(line: str) -> None:
+    """Print ``line`` in place of Pelican's "Done: Processed 0 articles…", or after
+    Pelican's own line when the site has articles or pages too.
+
+    Pelican prints that line with its console right after the ``finalized``
+    handlers, the last of which is this plugin's; only that next print is
+    intercepted, and the console is restored before anything is printed.
+    """
+
+    def once(*args: Any, **kwargs: Any) -> None:
+        del console.print  # back to the Console method
+        text = " ".join(str(arg) for arg in args)
+        if not text.startswith("Done: Processed"):
+            console.print(*args, **kwargs)
+        elif _NOTHING not in text:
+            console.print(*args, **kwargs)
+            console.print(line, soft_wrap=True)
+        else:
+            console.print(line, soft_wrap=True)
+
+    console.print = once  # type: ignore[method-assign]
 
 
 def register() -> None:

@@ -9,6 +9,7 @@ Pelican objects in one process never share a build.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,21 @@ class BuildState:
     glossary_key: str | None = None
     explainers: list[Explainer] = field(default_factory=list)
     reuse: PageReuse | None = None  # set once the explainers are read
+    started: float = field(default_factory=time.perf_counter)
 
     def new_run(self) -> None:
         self.glossary, self.glossary_key, self.explainers, self.reuse = [], None, [], None
+        self.started = time.perf_counter()
+
+    def summary(self) -> str:
+        """The build's one closing line."""
+        sources = sum(len(ex.documents) for ex in self.explainers)
+        line = f"Done: {_count(len(self.explainers), 'explainer')} from {_count(sources, 'source')}"
+        if self.reuse is not None:
+            pages = self.reuse.rendered + self.reuse.reused
+            line += f", {_count(pages, 'page')} ({self.reuse.rendered} rendered,"
+            line += f" {self.reuse.reused} unchanged)"
+        return f"{line} in {time.perf_counter() - self.started:.2f} seconds."
 
     @property
     def options(self) -> dict[str, Any]:
@@ -74,3 +87,7 @@ class BuildState:
     def pages(self) -> PageReuse:
         """This run's PageReuse; one that always renders if the explainers were not read."""
         return self.reuse or PageReuse(None, Path(self.settings["OUTPUT_PATH"]), None)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
