@@ -133,6 +133,14 @@ CONSISTENT = [
         ["Passengers will have to rebook or travel via other airports, airlines said."],
     ),
     (
+        "to be signed, as said before the visit, and signed during it",
+        [
+            "On Saturday, the deputy prime minister said about 40 agreements would be signed "
+            "during the visit."
+        ],
+        ["During the visit, the two leaders signed around 40 agreements."],
+    ),
+    (
         "one deal told at two tenses",
         ["Kestrel has agreed to buy the ferry operator Halvorsen for $2 billion."],
         ["Kestrel will take over the ferry operator Halvorsen for $2 billion."],

@@ -300,6 +300,8 @@ def _status(
                 stage, act = "tentative", (concept(w),)
             elif before_be in EN.FUTURE:
                 stage = "future"  # a state to come ("will be closed"), no act to compare
+            elif before_be == "would":
+                pass  # "said on Saturday the deals would be signed": then still to come
             elif prev == "be":
                 stage, act = "tentative", (concept(w),)
             else:

@@ -139,39 +139,8 @@ _CURRENCY_SIGNS = {
     "c$": "CAD",
     "hk$": "HKD",
 }
-_CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "us dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "pounds sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "francs": "CHF",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "cny": "CNY",
-    "jpy": "JPY",
-}
-_DURATION_UNITS = {
-    "second": "seconds",
-    "minute": "minutes",
-    "hour": "hours",
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "decade": "decades",
-    "century": "centuries",
-    "fortnight": "fortnights",
-    "centuries": "centuries",
-}
+_CURRENCY_WORDS = EN.CURRENCY_WORDS
+_DURATION_UNITS = EN.DURATION_UNITS
 _VAGUE = r"(?:dozens|scores|hundreds|thousands|millions|billions|tens\s+of\s+thousands)"
 _APPROX = (
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|up\s+to|more\s+than|"

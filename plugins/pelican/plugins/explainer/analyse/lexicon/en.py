@@ -311,3 +311,39 @@ CLAUSE_OPENERS = _words(
 )
 # Words that introduce an attribution ("said", "according to").
 ATTRIBUTION = _words("said says say told according stated added claimed")
+
+# Currency names as written, and the ISO code each stands for.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "francs": "CHF",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "cny": "CNY",
+    "jpy": "JPY",
+}
+# Units of time, singular and plural, and the plural each is counted in.
+DURATION_UNITS: dict[str, str] = {
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "decades",
+    "century": "centuries",
+    "fortnight": "fortnights",
+    "centuries": "centuries",
+}

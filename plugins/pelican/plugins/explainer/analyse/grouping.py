@@ -1,0 +1,166 @@
+"""Grouping: typed conflicts become discrepancies, agreeing pairs become agreements.
+
+Conflicts of one kind that share a span merge into one discrepancy, so three
+sources give one item with three values; agreeing pairs that share a sentence
+merge into one agreement row, at most one sentence per source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..items import Agreement, Discrepancy
+from ..model import Sentence
+from .conflicts import Conflict, Side
+
+KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
+
+
+def _quote(text: str) -> str:
+    return f"“{' '.join(text.split())}”"
+
+
+_SUMMARY = {
+    "number": "Sources differ on {what}",
+    "duration": "Sources differ on how long",
+    "time": "Sources differ on the time of day",
+    "date": "Sources differ on when",
+    "name": "Sources name different parties",
+    "status": "Sources differ on how far this has gone",
+    "negation": "One source says this happened, another says it did not",
+    "wording": "Sources give the same number for different things",
+}
+
+
+def summary(diff_kind: str, what: str, values: dict[str, str], labels: dict[str, str]) -> str:
+    said = "; ".join(f"{labels[src]} says {_quote(v)}" for src, v in values.items())
+    head = _SUMMARY.get(diff_kind, "Sources differ").format(
+        what=what if what != "figure" else "a figure"
+    )
+    return f"{head}: {said}."
+
+
+def merge_differences(
+    found: list[Conflict], sentences: dict[str, Sentence], labels: dict[str, str]
+) -> list[Discrepancy]:
+    """One discrepancy per kind and differing span, across any number of sources.
+
+    A difference joins an earlier one of the same kind when they share a
+    span and it brings a source that group does not have yet; so with three
+    sources, "A says 12, B says 12, C says 15" becomes one discrepancy.
+    """
+    order = {sid: i for i, sid in enumerate(sentences)}
+    groups: list[tuple[str, str, list[Side]]] = []  # (kind, what, spans)
+    confidence: list[float] = []
+    group_sources: list[set[str]] = []
+    # (kind, sentence id, span start) -> groups holding that span, oldest first:
+    # each difference looks only at groups it could join, not at all of them.
+    holding: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+
+    def add(gi: int, span: Side) -> None:
+        groups[gi][2].append(span)
+        group_sources[gi].add(sentences[span.sentence_id].source_id)
+        holding[(groups[gi][0], span.sentence_id, span.start)].append(gi)
+
+    def join(gi: int, d: Conflict) -> bool:
+        """Add d's other span to group gi if gi holds one side and lacks the other's source."""
+        for have, new in ((d.a, d.b), (d.b, d.a)):
+            held = gi in holding[(d.kind, have.sentence_id, have.start)]
+            if held and sentences[new.sentence_id].source_id not in group_sources[gi]:
+                add(gi, new)
+                return True
+        return False
+
+    for d in found:
+        near = {*holding[(d.kind, d.a.sentence_id, d.a.start)]}
+        near.update(holding[(d.kind, d.b.sentence_id, d.b.start)])
+        joined = next((gi for gi in sorted(near) if join(gi, d)), None)
+        if joined is not None:
+            confidence[joined] = max(confidence[joined], d.confidence)
+        else:
+            groups.append((d.kind, d.what, []))
+            group_sources.append(set())
+            confidence.append(d.confidence)
+            add(len(groups) - 1, d.a)
+            add(len(groups) - 1, d.b)
+    out: list[Discrepancy] = []
+    for (kind, what, spans), sure in zip(groups, confidence, strict=True):
+        ordered = sorted(spans, key=lambda s: (order[s.sentence_id], s.start))
+        values: dict[str, str] = {}
+        for span in ordered:
+            src = sentences[span.sentence_id].source_id
+            values[src] = f"{values[src]} / {span.text}" if src in values else span.text
+        out.append(
+            Discrepancy(
+                kind=kind,  # type: ignore[arg-type]
+                summary=summary(kind, what, values, labels),
+                cites=list(dict.fromkeys(s.sentence_id for s in ordered)),
+                values=values,
+                marks={s.sentence_id: (s.start, s.end) for s in reversed(ordered)},
+                confidence=round(sure, 2),
+                within_source=len({sentences[c].source_id for c in cites_of(ordered)}) == 1,
+            )
+        )
+    out.sort(key=lambda d: (-d.confidence, min(order[c] for c in d.cites), KINDS.index(d.kind)))
+    return out
+
+
+def cites_of(spans: list[Side]) -> list[str]:
+    return list(dict.fromkeys(s.sentence_id for s in spans))
+
+
+def group_agreements(
+    pairs: list[tuple[Sentence, Sentence]], order: dict[str, int]
+) -> list[Agreement]:
+    """Agreeing pairs as agreements; pairs sharing a sentence merge into one row.
+
+    A group holds at most one sentence per source, so three sources that agree
+    give one agreement with three cites, while a chain of loose matches
+    within two sources does not snowball into one big group. Groups quoting
+    the same sentence are then shown as one row.
+    """
+    groups: list[list[Sentence]] = []
+    where: dict[str, list[int]] = defaultdict(list)
+    for a, b in pairs:  # strongest first
+        joined = False
+        for s, other in ((a, b), (b, a)):
+            for gi in where[s.id]:
+                group = groups[gi]
+                if other in group:
+                    joined = True
+                elif all(m.source_id != other.source_id for m in group):
+                    group.append(other)
+                    where[other.id].append(gi)
+                    joined = True
+                if joined:
+                    break
+            if joined:
+                break
+        if not joined:
+            groups.append([a, b])
+            where[a.id].append(len(groups) - 1)
+            where[b.id].append(len(groups) - 1)
+    # The shortest sentence states the shared claim with the least extra.
+    rows = [
+        Agreement(
+            summary=min(group, key=lambda s: (len(s.text), order[s.id])).text,
+            cites=[s.id for s in group],
+        )
+        for group in groups
+    ]
+    return merge_rows(rows, order)
+
+
+def merge_rows(rows: list[Agreement], order: dict[str, int]) -> list[Agreement]:
+    """Rows quoting the same sentence state one claim: merge their cites, sort."""
+    merged: dict[str, Agreement] = {}
+    for row in rows:
+        if row.summary in merged:
+            merged[row.summary].cites.extend(row.cites)
+        else:
+            merged[row.summary] = Agreement(row.summary, list(row.cites), row.topic)
+    out = list(merged.values())
+    for row in out:
+        row.cites = sorted(set(row.cites), key=order.__getitem__)
+    out.sort(key=lambda a: (order[a.cites[0]], a.cites))
+    return out
