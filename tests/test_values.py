@@ -104,6 +104,10 @@ NO_DIFFERENCE = [
         ["Two firefighters were among the 14 wounded in the fire."],
     ),
     (
+        ["The treatment costs 5,800 marks a year at list price."],
+        ["The list price of the treatment is 2,900 marks per injection."],
+    ),
+    (
         ["Tens of thousands of passengers were stranded by the strike."],
         ["The airport handles millions of passengers a year."],
     ),

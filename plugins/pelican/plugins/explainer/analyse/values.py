@@ -58,6 +58,7 @@ class Value:
     earlier: bool = False  # an earlier value: "the current 10%", "up from 8%", "in 2019"
     kind_words: frozenset[str] = frozenset()  # "15 suspected cases": which cases
     part: bool = False  # "three of the injured": a share of a group counted elsewhere
+    rate: str | None = None  # "a year" in "5,800 marks a year", "share" in "$4 a share"
 
     @property
     def source_id(self) -> str:
@@ -114,6 +115,15 @@ def _noun_after(text: str, end: int) -> str | None:
 
 # "Three of the injured", "40 of them": a part of a group; "64 of the 150 seats" is not.
 _PART = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b(?!\s+[\d,.]+\s)")
+# "5,800 marks a year", "$4 per share", "2,900 each": the figure is a rate.
+_RATE = re.compile(r"\s*(?:a|an|per|each)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before))")
+
+
+def _rate(text: str, end: int) -> str | None:
+    m = _RATE.match(text, end)
+    return concept(m.group(1)) if m else None
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -187,6 +197,7 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
                 earlier,
                 kinds,
                 bool(_PART.match(text, a.end)),
+                _rate(text, a.end),
             )
         )
     for claim in st.claims:
@@ -250,6 +261,8 @@ def value_score(
 def _comparable(x: Value, y: Value) -> bool:
     if x.family != y.family or x.earlier != y.earlier or x.part != y.part:
         return False
+    if x.rate and y.rate and x.rate != y.rate:
+        return False  # 5,800 marks a year and 2,900 marks an injection
     if _size(x, y) < 0 and x.amount and y.amount:
         return False  # $4 a share and $2 billion are not one measure misreported
     if x.family[0] == "duration" and (_ratio(x, y) or 1) > MAX_DURATION_RATIO:
