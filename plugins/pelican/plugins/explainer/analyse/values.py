@@ -116,7 +116,9 @@ def _noun_after(text: str, end: int) -> str | None:
 # "Three of the injured", "40 of them": a part of a group; "64 of the 150 seats" is not.
 _PART = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b(?!\s+[\d,.]+\s)")
 # "5,800 marks a year", "$4 per share", "2,900 each": the figure is a rate.
-_RATE = re.compile(r"\s*(?:a|an|per|each)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before))")
+_RATE = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:a|an|per|each)\s+([a-z]+)\b(?!\s+(?:ago|earlier|later|before))"
+)
 
 
 def _rate(text: str, end: int) -> str | None:
