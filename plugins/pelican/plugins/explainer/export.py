@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import urls
 from .glossary import GlossaryEntry
 from .pipeline import Explainer
+from .urls import DEFAULT, Urls
 
 SCHEMA_VERSION = 3
 
 
-def _source(ex: Explainer, doc: Any) -> dict[str, Any]:
+def _source(ex: Explainer, doc: Any, urls: Urls) -> dict[str, Any]:
     meta = doc.meta
     return {
         "id": doc.id,
@@ -42,7 +42,9 @@ def _source(ex: Explainer, doc: Any) -> dict[str, Any]:
     }
 
 
-def explainer_json(ex: Explainer, glossary: list[GlossaryEntry]) -> dict[str, Any]:
+def explainer_json(
+    ex: Explainer, glossary: list[GlossaryEntry], urls: Urls = DEFAULT
+) -> dict[str, Any]:
     spec = ex.spec
     by_slug = {g.slug: g for g in glossary}
     return {
@@ -53,7 +55,7 @@ def explainer_json(ex: Explainer, glossary: list[GlossaryEntry]) -> dict[str, An
         "url": urls.explainer(ex.slug),
         "comparison_url": urls.comparison(ex.slug),
         "summary": spec.summary,
-        "sources": [_source(ex, d) for d in ex.documents],
+        "sources": [_source(ex, d, urls) for d in ex.documents],
         "key_points": [k.to_json() for k in ex.key_points],
         "facts": [f.to_json() for f in ex.facts],
         "open_questions": [q.to_json() for q in ex.open_questions],

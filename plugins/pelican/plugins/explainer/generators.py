@@ -82,10 +82,11 @@ class _Base(Generator):
         title: str,
         day: date,
         relative: bool = True,
+        save_as: str | None = None,
         **kw: Any,
     ) -> None:
         page = PageRef(url=url, title=title, date=_midnight(day))
-        path = urls.save_as(url)
+        path = save_as or urls.save_as(url)
         writer.write_file(
             path,
             _Reused(self.state.pages(), path, lambda: self.get_template(template)),
@@ -121,12 +122,15 @@ class GlossaryGenerator(_Base):
         newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
         self.write(
             writer,
-            urls.glossary(),
+            self.state.urls.glossary(),
             "explainer/glossary",
             "Glossary",
             newest,
+            save_as=self.state.urls.save_as("glossary"),
             entries=self.entries,
-            glossary_jsonld=glossary_jsonld(self.entries, self.settings.get("SITEURL", "")),
+            glossary_jsonld=glossary_jsonld(
+                self.entries, self.settings.get("SITEURL", ""), self.state.urls
+            ),
         )
 
 
@@ -183,13 +187,15 @@ class ExplainerGenerator(_Base):
         from .render import linker  # noqa: F401  (imports bs4)
 
     def generate_output(self, writer: Any) -> None:
+        links = self.state.urls
         for ex in self.explainers:
             self.write(
                 writer,
-                urls.explainer(ex.slug),
+                links.explainer(ex.slug),
                 "explainer/explainer",
                 ex.title,
                 ex.spec.published,
+                save_as=links.save_as("explainer", slug=ex.slug),
                 explainer=ex,
             )
 
@@ -198,14 +204,16 @@ class SourceReaderGenerator(_Base):
     """One reader page per source, every sentence an anchor."""
 
     def generate_output(self, writer: Any) -> None:
+        links = self.state.urls
         for ex in self.state.explainers:
             for doc in ex.documents:
                 self.write(
                     writer,
-                    urls.source(ex.slug, doc.id),
+                    links.source(ex.slug, doc.id),
                     "explainer/source",
                     f"{doc.meta.label} — {ex.title}",
                     ex.spec.published,
+                    save_as=links.save_as("source", slug=ex.slug, source=doc.id),
                     explainer=ex,
                     document=doc,
                 )
@@ -215,13 +223,15 @@ class ComparisonGenerator(_Base):
     """The side-by-side source comparison of each explainer."""
 
     def generate_output(self, writer: Any) -> None:
+        links = self.state.urls
         for ex in self.state.explainers:
             self.write(
                 writer,
-                urls.comparison(ex.slug),
+                links.comparison(ex.slug),
                 "explainer/compare",
                 f"How the sources compare — {ex.title}",
                 ex.spec.published,
+                save_as=links.save_as("compare", slug=ex.slug),
                 explainer=ex,
             )
 
@@ -236,12 +246,13 @@ class DataExportGenerator(Generator):
 
         glossary = self.state.glossary
         pages = self.state.pages()
+        links = self.state.urls
         for ex in self.state.explainers:
-            path = urls.data(ex.slug)
+            path = links.save_as("data", slug=ex.slug)
             target = Path(self.output_path) / path
 
             def export(ex: Explainer = ex) -> str:
-                payload = explainer_json(ex, glossary)
+                payload = explainer_json(ex, glossary, links)
                 return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -269,7 +280,8 @@ class SitePagesGenerator(_Base):
         self.write(writer, "404.html", "explainer/404", "Page not found", newest, relative=False)
         feed = self.state.options["feed_atom"]
         if feed and explainers:
-            items = feed_items(explainers, self.settings.get("AUTHOR") or "", _midnight)
+            author = self.settings.get("AUTHOR") or ""
+            items = feed_items(explainers, author, _midnight, self.state.urls)
             writer.write_feed(items, self.context, feed, feed_type="atom")
 
 

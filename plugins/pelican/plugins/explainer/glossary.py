@@ -36,13 +36,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from . import urls
 from .errors import InputError, shown_path
 from .model import Document
 from .parse import markdown
 from .parse.content import load_front_matter
 from .parse.seed import slugify
 from .parse.text import read_text
+from .urls import DEFAULT, Urls
 
 SHORT_TARGET_WORDS = 40
 SHORT_MAX_WORDS = 60
@@ -385,7 +385,7 @@ _JSON_IN_HTML = str.maketrans(
 )
 
 
-def glossary_jsonld(entries: list[GlossaryEntry], site_url: str) -> str:
+def glossary_jsonld(entries: list[GlossaryEntry], site_url: str, urls: Urls = DEFAULT) -> str:
     """schema.org ``DefinedTermSet`` JSON, safe to place inside a ``<script>``."""
     base = f"{site_url.rstrip('/')}/{urls.glossary()}" if site_url else urls.glossary()
     data = {

@@ -28,9 +28,10 @@ from . import STATIC, postbuild
 from .errors import check_interrupted, install_interrupts, install_one_line_errors
 from .generators import generators_for, progress
 from .render.staging import discard, replace_dir, staging_dir
-from .render.templating import TEMPLATE_GLOBALS, InMemoryBytecode, link_terms_filter
+from .render.templating import InMemoryBytecode, link_terms_filter, template_globals
 from .settings import NAME, explainer_settings
 from .state import BuildState
+from .urls import Urls
 
 
 def _apply_settings(settings: dict[str, Any]) -> None:
@@ -64,7 +65,8 @@ def _apply_settings(settings: dict[str, Any]) -> None:
         else:
             jinja["bytecode_cache"] = InMemoryBytecode()
     settings["JINJA_ENVIRONMENT"] = jinja
-    settings["JINJA_GLOBALS"] = {**TEMPLATE_GLOBALS, **settings.get("JINJA_GLOBALS", {})}
+    links = template_globals(Urls.from_options(options))
+    settings["JINJA_GLOBALS"] = {**links, **settings.get("JINJA_GLOBALS", {})}
     settings["JINJA_FILTERS"] = {
         "link_terms": link_terms_filter,
         **settings.get("JINJA_FILTERS", {}),

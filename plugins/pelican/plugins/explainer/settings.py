@@ -10,10 +10,12 @@ replaced stops the build with one line naming the setting.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from typing import Any
 
 from .guard import Budget
+from .urls import PATTERNS
 
 NAME = "EXPLAINER"
 
@@ -25,6 +27,7 @@ class Option:
     nullable: bool = False  # None is allowed (and means "off" or "unbounded")
     positive: bool = False  # numbers must be > 0
     meaning: str = ""
+    fields: tuple[str, ...] | None = None  # a URL or save-as pattern with these fields
 
     def describe(self) -> str:
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
@@ -63,6 +66,11 @@ OPTIONS: dict[str, Option] = {
         None, int, nullable=True, positive=True, meaning="set by `invoke serve`"
     ),
 }
+for _kind, (_url, _save_as, _fields) in PATTERNS.items():
+    OPTIONS[f"{_kind}_url"] = Option(_url, str, meaning=f"each {_kind} page's URL", fields=_fields)
+    OPTIONS[f"{_kind}_save_as"] = Option(
+        _save_as, str, meaning=f"the file written for each {_kind} page", fields=_fields
+    )
 
 # The flat settings ``EXPLAINER`` replaced, and the key each became.
 RENAMED: dict[str, str] = {
@@ -123,5 +131,27 @@ def explainer_settings(settings: dict[str, Any]) -> dict[str, Any]:
             raise SettingError(setting, f"unknown option (known: {', '.join(OPTIONS)})")
         if not _valid(option, value):
             raise SettingError(setting, f"expected {option.describe()}, got {_shown(value)}")
+        if option.fields is not None:
+            _check_pattern(setting, value, option.fields, save_as=key.endswith("_save_as"))
         values[key] = value
     return {key: values.get(key, option.default) for key, option in OPTIONS.items()}
+
+
+def _check_pattern(setting: str, value: str, fields: tuple[str, ...], save_as: bool) -> None:
+    """A URL or save-as pattern: relative, inside the output, with its page's fields only."""
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as exc:
+        raise SettingError(setting, f"not a valid pattern ({exc})") from None
+    allowed = ", ".join("{" + name + "}" for name in fields) or "none"
+    for name in sorted(used):
+        if name not in fields:
+            raise SettingError(setting, f"unknown field {{{name}}} (fields: {allowed})")
+    for name in fields:
+        if name not in used:
+            raise SettingError(setting, f"needs {{{name}}}, or pages would overwrite each other")
+    parts = value.split("/")
+    if not value or value.startswith("/") or "\\" in value or {".", ".."} & set(parts):
+        raise SettingError(setting, f"expected a path inside the output, got {_shown(value)}")
+    if save_as and not parts[-1]:
+        raise SettingError(setting, f"expected a file name at the end, got {_shown(value)}")

@@ -21,6 +21,7 @@ from .guard import Budget
 from .pipeline import Explainer, Limits
 from .render.reuse import PageReuse
 from .settings import NAME
+from .urls import Urls
 
 
 @dataclass
@@ -60,6 +61,11 @@ class BuildState:
         """Where seed paths start."""
         root = self.options["root"]
         return Path(root) if root else Path(self.settings["PATH"]).parent
+
+    @property
+    def urls(self) -> Urls:
+        """The site's URL and save-as patterns."""
+        return Urls.from_options(self.options)
 
     @property
     def limits(self) -> Limits:

@@ -1,4 +1,10 @@
-"""Site-relative URLs for every page type, in one place.
+"""Site-relative URLs and output paths for every page type, in one place.
+
+As with Pelican's ``ARTICLE_URL`` / ``ARTICLE_SAVE_AS``, each page type has a
+URL pattern (what links say) and a save-as pattern (the file written), both
+settings (``EXPLAINER["explainer_url"]``, ``EXPLAINER["explainer_save_as"]``, …;
+see :data:`PATTERNS`). A site's patterns become one :class:`Urls`, which the
+generators, templates, feed and JSON export all use.
 
 URLs never start with ``/``: templates prefix ``SITEURL``, which Pelican makes
 relative per page in development and absolute (with any subpath) on publish.
@@ -6,31 +12,78 @@ relative per page in development and absolute (with any subpath) on publish.
 
 from __future__ import annotations
 
-EXPLAINERS = "explainers"
+from typing import Any
+
+# Page type -> (URL pattern, save-as pattern, the fields its patterns may use).
+PATTERNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "explainer": ("explainers/{slug}/", "explainers/{slug}/index.html", ("slug",)),
+    "compare": ("explainers/{slug}/compare/", "explainers/{slug}/compare/index.html", ("slug",)),
+    "source": (
+        "explainers/{slug}/sources/{source}/",
+        "explainers/{slug}/sources/{source}/index.html",
+        ("slug", "source"),
+    ),
+    "glossary": ("glossary/", "glossary/index.html", ()),
+    "data": ("data/{slug}.json", "data/{slug}.json", ("slug",)),
+}
 
 
-def explainer(slug: str) -> str:
-    return f"{EXPLAINERS}/{slug}/"
+def setting_defaults() -> dict[str, str]:
+    """The ``<type>_url`` and ``<type>_save_as`` options with their default patterns."""
+    out: dict[str, str] = {}
+    for kind, (url, save, _) in PATTERNS.items():
+        out[f"{kind}_url"], out[f"{kind}_save_as"] = url, save
+    return out
 
 
-def source(slug: str, source_id: str) -> str:
-    return f"{EXPLAINERS}/{slug}/sources/{source_id}/"
+class Urls:
+    """One site's URL and save-as patterns (``str.format`` fields ``{slug}``, ``{source}``)."""
+
+    def __init__(self, patterns: dict[str, str] | None = None) -> None:
+        self.patterns = {**setting_defaults(), **(patterns or {})}
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> Urls:
+        """From the validated ``EXPLAINER`` dict."""
+        return cls({key: options[key] for key in setting_defaults()})
+
+    def __repr__(self) -> str:
+        return f"Urls({self.patterns!r})"
+
+    def _get(self, key: str, **fields: str) -> str:
+        return self.patterns[key].format(**fields)
+
+    def explainer(self, slug: str) -> str:
+        return self._get("explainer_url", slug=slug)
+
+    def source(self, slug: str, source_id: str) -> str:
+        return self._get("source_url", slug=slug, source=source_id)
+
+    def sentence(self, slug: str, sentence_id: str, source_id: str) -> str:
+        return f"{self.source(slug, source_id)}#{sentence_id}"
+
+    def comparison(self, slug: str) -> str:
+        return self._get("compare_url", slug=slug)
+
+    def data(self, slug: str) -> str:
+        return self._get("data_url", slug=slug)
+
+    def glossary(self, term_slug: str | None = None) -> str:
+        return self._get("glossary_url") + (f"#{term_slug}" if term_slug else "")
+
+    def save_as(self, kind: str, **fields: str) -> str:
+        """The output path of a page of type ``kind`` (a key of :data:`PATTERNS`)."""
+        return self._get(f"{kind}_save_as", **fields)
 
 
-def sentence(slug: str, sentence_id: str, source_id: str) -> str:
-    return f"{source(slug, source_id)}#{sentence_id}"
-
-
-def comparison(slug: str) -> str:
-    return f"{EXPLAINERS}/{slug}/compare/"
-
-
-def data(slug: str) -> str:
-    return f"data/{slug}.json"
-
-
-def glossary(term_slug: str | None = None) -> str:
-    return "glossary/" + (f"#{term_slug}" if term_slug else "")
+DEFAULT = Urls()
+# The default patterns as plain functions (for code that has no site settings).
+explainer = DEFAULT.explainer
+source = DEFAULT.source
+sentence = DEFAULT.sentence
+comparison = DEFAULT.comparison
+data = DEFAULT.data
+glossary = DEFAULT.glossary
 
 
 def save_as(url: str) -> str:

@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .. import urls
 from ..pipeline import Explainer
+from ..urls import DEFAULT, Urls
 
 KIND_TEXT = {"original": "original text", "translation": "machine translation"}
 
@@ -45,8 +45,11 @@ def source_initials(labels: list[str]) -> list[str]:
 class References:
     """The citations of one page: markers as they are used, previews at the end."""
 
-    def __init__(self, explainer: Explainer, siteurl: str, id_prefix: str = "ref") -> None:
+    def __init__(
+        self, explainer: Explainer, siteurl: str, id_prefix: str = "ref", urls: Urls = DEFAULT
+    ) -> None:
         self.explainer = explainer
+        self.urls = urls
         self.siteurl = siteurl
         self.id_prefix = id_prefix
         docs = explainer.documents
@@ -82,7 +85,7 @@ class References:
 
     def sentence_url(self, sentence_id: str) -> str:
         s = self.explainer.sentences[sentence_id]
-        return f"{self.siteurl}/{urls.sentence(self.explainer.slug, s.id, s.source_id)}"
+        return f"{self.siteurl}/{self.urls.sentence(self.explainer.slug, s.id, s.source_id)}"
 
     def preview(self, sentence_id: str) -> Markup:
         s = self.explainer.sentences[sentence_id]

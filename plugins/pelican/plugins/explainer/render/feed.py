@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .. import urls
+from ..urls import DEFAULT, Urls
 from .writing import FeedItem
 
 # Text structure only: nothing here loads a resource or runs code.
@@ -71,7 +71,10 @@ def sanitise(html: str) -> str:
 
 
 def feed_items(
-    explainers: Iterable[Any], author: str, day: Callable[[date], datetime]
+    explainers: Iterable[Any],
+    author: str,
+    day: Callable[[date], datetime],
+    urls: Urls = DEFAULT,
 ) -> list[FeedItem]:
     """One entry per explainer; ``day(date)`` gives the entry's datetime."""
     items = []

@@ -5,15 +5,16 @@ and an in-memory bytecode cache that lets Pelican's generators share compiled te
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from .. import urls
 from ..parse import markdown
 from ..pipeline import Explainer
+from ..urls import DEFAULT, Urls
 from . import page
 from .citations import References, cited_markup, placeholder
 
@@ -24,6 +25,7 @@ def render_cited(
     siteurl: str,
     inline: bool = False,
     refs: References | None = None,
+    urls: Urls = DEFAULT,
 ) -> Markup:
     """Render an author's Markdown with its [@sentence-id] citations.
 
@@ -67,22 +69,24 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-TEMPLATE_GLOBALS: dict[str, Any] = {
-    "long_date": long_date,
-    "render_cited": render_cited,
-    "references": References,
-    "auto_lede": page.auto_lede,
-    "split_facts": page.split_facts,
-    "facts_by_topic": page.by_topic,
-    "excerpt": page.excerpt,
-    "shorten": page.shorten,
-    "explainer_url": urls.explainer,
-    "source_url": urls.source,
-    "sentence_url": urls.sentence,
-    "comparison_url": urls.comparison,
-    "data_url": urls.data,
-    "glossary_url": urls.glossary,
-}
+def template_globals(urls: Urls) -> dict[str, Any]:
+    """What the templates call, with the site's URL patterns bound in."""
+    return {
+        "long_date": long_date,
+        "render_cited": partial(render_cited, urls=urls),
+        "references": partial(References, urls=urls),
+        "auto_lede": page.auto_lede,
+        "split_facts": page.split_facts,
+        "facts_by_topic": page.by_topic,
+        "excerpt": page.excerpt,
+        "shorten": page.shorten,
+        "explainer_url": urls.explainer,
+        "source_url": urls.source,
+        "sentence_url": urls.sentence,
+        "comparison_url": urls.comparison,
+        "data_url": urls.data,
+        "glossary_url": urls.glossary,
+    }
 
 
 class InMemoryBytecode(BytecodeCache):
