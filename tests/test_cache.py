@@ -103,12 +103,12 @@ def test_code_version_follows_the_package_sources(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
     package.mkdir()
     (package / "one.py").write_text("X = 1\n")
-    before = code_version.__wrapped__(package)
+    before = code_version(package)
     (package / "one.py").write_text("X = 2\n")
-    after = code_version.__wrapped__(package)
+    after = code_version(package)
     (package / "notes.txt").write_text("not code")
     assert before != after
-    assert code_version.__wrapped__(package) == after
+    assert code_version(package) == after
     assert len(code_version()) == 64
 
 

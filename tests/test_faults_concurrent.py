@@ -12,6 +12,7 @@ from pathlib import Path
 from tinysite import ROOT, SITE_OPTIONS, write_project
 
 from pelican.plugins.explainer import postbuild
+from pelican.plugins.explainer.cache import Cache
 
 ROUNDS, BUILDS = 3, 3  # bounded: 9 builds, about 2 s a round on 2 cores
 
@@ -30,7 +31,8 @@ def start(root: Path, output: Path) -> subprocess.Popen[str]:
 def test_concurrent_builds_sharing_a_cache_all_succeed(tmp_path: Path) -> None:
     write_project(tmp_path)
     for round_ in range(ROUNDS):
-        shutil.rmtree(tmp_path / ".cache" / "search", ignore_errors=True)  # cold index
+        for stored in (tmp_path / ".cache").glob("*/search"):  # cold index
+            shutil.rmtree(stored, ignore_errors=True)
         outputs = [tmp_path / f"out{round_}-{n}" for n in range(BUILDS)]
         procs = [start(tmp_path, out) for out in outputs]
         for proc in procs:
@@ -49,9 +51,9 @@ def test_a_stored_index_that_vanishes_mid_copy_is_rebuilt(tmp_path: Path) -> Non
     (site / "index.html").write_text(
         "<!doctype html><html lang=en><body data-pagefind-body><p>Bridge vote</p></body></html>"
     )
-    store = tmp_path / "store"
+    store = Cache(tmp_path / "store")
     assert postbuild.index_search(site, "en", store) == "built"
-    (entry,) = store.iterdir()
+    (entry,) = store.tree("search").iterdir()
     shutil.rmtree(site / postbuild.SEARCH_DIR)
     # What a concurrent build's clean-up looks like halfway: a file gone under our copy.
     (entry / "gone.pf_fragment").symlink_to(entry / "no-such-file")

@@ -80,13 +80,13 @@ def _key(
         if data is None:
             return None  # not a confined regular file: the build reports why
         parts += [name.encode(), data]
-    return cache.key(*parts)
+    return cache.key("analysis", *parts)
 
 
 def _seeds_key(cache: Cache, shown: str, text: str, limits: Limits) -> str:
     # Which seeds a content file names, stored by its bytes: a cached build
     # finds its analysis without parsing the front matter.
-    return cache.key(b"seeds", shown.encode(), text.encode(), f"{limits.max_bytes}".encode())
+    return cache.key("seeds", shown.encode(), text.encode(), f"{limits.max_bytes}".encode())
 
 
 def _checked(text: str, shown: str, root: Path) -> ExplainerSpec:

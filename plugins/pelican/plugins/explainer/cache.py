@@ -1,9 +1,21 @@
-"""Analysis results kept between builds, keyed by what they were computed from.
+"""The build cache: everything kept between builds, under one key scheme.
 
-A key is a SHA-256 over the code version (every ``.py`` file of this package)
-and the input bytes the caller passes (content file, seeds, limits), so a
-stale entry is never read: changing any input or any line of plugin code
-gives a new key. Entries are pickles written atomically (temp file, then
+One :class:`Cache`, owned by the build state, holds every layer that earns its
+place (``python -m bench``; README, Rebuilds), each a *kind* of entry:
+
+* ``analysis``: an explainer's analysis, by its content file, seeds and limits;
+* ``seeds``: which seeds a content file names, by its bytes (finds the analysis
+  without parsing the front matter);
+* ``glossary``, ``mentions``, ``warnings``: the glossary stage, by the keys of
+  its inputs;
+* ``pages``: the page-reuse manifest of an output directory; ``site`` is the
+  site key it is checked against;
+* ``jinja``: compiled templates, by template and source checksum;
+* ``search``: the last Pagefind index (a directory tree, :meth:`Cache.tree`).
+
+A key is a SHA-256 over the code version (every ``.py`` file of this package),
+the kind and the input bytes the caller passes, so a stale entry is never read:
+changing any input or any line of plugin code gives a new key. Entries are pickles written atomically (temp file, then
 rename); an unreadable entry is treated as a miss and rewritten, so a
 corrupted cache can slow a build down but never break it or change its output.
 
@@ -24,7 +36,6 @@ import re
 import shutil
 import sys
 import tempfile
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +47,6 @@ _FORMAT = b"explainer-cache-1"
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")
 
 
-@cache
 def code_version(package: Path = _PACKAGE) -> str:
     """Hash of every Python source in the package (plus the Python version)."""
     digest = hashlib.sha256(_FORMAT)
@@ -60,6 +70,10 @@ class Cache:
         self.version = version or code_version()
         self.root = Path(directory)
         self.directory = self.root / self.version[:16]
+        self.begin_run()
+
+    def begin_run(self) -> None:
+        """Start a build: hit counts from zero, and writing is tried again."""
         self.hits = 0
         self.misses = 0
         self._writable = True
@@ -72,10 +86,15 @@ class Cache:
             return None
         return cls(root / Path(value))
 
-    def key(self, *parts: bytes) -> str:
+    def key(self, kind: str, *parts: bytes) -> str:
+        """The one key scheme: code version, kind of entry, then the inputs."""
         digest = hashlib.sha256(self.version.encode())
-        _update(digest, *parts)
+        _update(digest, kind.encode(), *parts)
         return digest.hexdigest()
+
+    def tree(self, kind: str) -> Path:
+        """A directory for entries that are file trees (the search index), of this code version."""
+        return self.directory / kind
 
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.pickle"

@@ -105,9 +105,7 @@ class GlossaryGenerator(_Base):
     def generate_context(self) -> None:
         state = self.state
         directory, files = state.content_files("glossary_dir")
-        state.glossary, state.glossary_key = load_entries(
-            directory, files, state.root, state.store()
-        )
+        state.glossary, state.glossary_key = load_entries(directory, files, state.root, state.cache)
         self.context["glossary"] = self.entries = state.glossary
         progress("glossary: %d entries", len(self.entries))
 
@@ -152,7 +150,7 @@ class ExplainerGenerator(_Base):
                 "cached" if seconds is None else f"{seconds:.2f}s",
             )
 
-        cache = state.store()
+        cache = state.cache
         explainers = build_all(
             files,
             state.root,

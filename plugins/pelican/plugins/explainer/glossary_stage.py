@@ -30,7 +30,7 @@ def load_entries(
             return load_glossary(directory, root), None
         where = shown_path(directory, root).encode()
         parts = (p.name.encode() + b"\0" + p.read_bytes() for p in files)
-        key = cache.key(b"glossary", where, *parts)
+        key = cache.key("glossary", where, *parts)
         entries = cache.get(key)
         if entries is None:
             entries = load_glossary(directory, root)  # raises on a bad entry: nothing stored
@@ -38,11 +38,13 @@ def load_entries(
         return entries, key
 
 
-def _cached(cache: Cache | None, parts: list[str | None], compute: Callable[[], Any]) -> Any:
+def _cached(
+    cache: Cache | None, kind: str, parts: list[str | None], compute: Callable[[], Any]
+) -> Any:
     """``compute()``, stored under a key made of other keys (not cached if one is unknown)."""
     if cache is None or any(part is None for part in parts):
         return compute()
-    key = cache.key(*(str(part).encode() for part in parts))
+    key = cache.key(kind, *(str(part).encode() for part in parts))
     value = cache.get(key, count=False)
     if value is None:
         value = compute()
@@ -61,13 +63,15 @@ def add_mentions(
         with blame(ex.spec.path):
             ex.glossary_mentions = _cached(
                 cache,
-                ["mentions", entries_key, ex.input_key],
+                "mentions",
+                [entries_key, ex.input_key],
                 lambda ex=ex: find_mentions(entries, ex.documents),
             )
     docs = {ex.slug: ex.documents for ex in explainers}
     warnings: list[str] = _cached(
         cache,
-        ["warnings", entries_key, *(ex.input_key for ex in explainers)],
+        "warnings",
+        [entries_key, *(ex.input_key for ex in explainers)],
         lambda: glossary_warnings(entries, docs),
     )
     return warnings

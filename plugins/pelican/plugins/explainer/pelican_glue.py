@@ -20,7 +20,6 @@ import atexit
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.log import console
 
@@ -28,15 +27,15 @@ from . import STATIC, postbuild
 from .errors import check_interrupted, install_interrupts, install_one_line_errors
 from .generators import generators_for, progress
 from .render.staging import discard, replace_dir, staging_dir
-from .render.templating import InMemoryBytecode, link_terms_filter, template_globals
+from .render.templating import SharedBytecode, link_terms_filter, template_globals
 from .settings import NAME, explainer_settings
 from .state import BuildState
 from .urls import Urls
 
 
-def _apply_settings(settings: dict[str, Any]) -> None:
-    """Validate ``EXPLAINER`` and adjust Pelican's settings the plugin relies on."""
-    settings[NAME] = options = explainer_settings(settings)
+def _apply_settings(state: BuildState) -> None:
+    """Adjust Pelican's settings the plugin relies on."""
+    settings, options = state.settings, state.options
     # The plugin's stylesheets, scripts and icon go to THEME_STATIC_DIR first;
     # the theme's own static files are copied after them and win on a clash.
     static = str(STATIC)
@@ -55,15 +54,9 @@ def _apply_settings(settings: dict[str, Any]) -> None:
     jinja = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     if "bytecode_cache" not in jinja:
         # Pelican gives every generator its own Jinja environment; a shared
-        # bytecode cache compiles each template once per build, and with a
-        # cache directory once until it changes.
-        if options["cache_dir"]:
-            root = Path(options["root"]) if options["root"] else Path(settings["PATH"]).parent
-            templates = root / options["cache_dir"] / "jinja"
-            templates.mkdir(parents=True, exist_ok=True)
-            jinja["bytecode_cache"] = FileSystemBytecodeCache(str(templates))
-        else:
-            jinja["bytecode_cache"] = InMemoryBytecode()
+        # bytecode cache compiles each template once per build, and with the
+        # build cache once until it changes.
+        jinja["bytecode_cache"] = SharedBytecode(state.cache)
     settings["JINJA_ENVIRONMENT"] = jinja
     links = template_globals(Urls.from_options(options))
     settings["JINJA_GLOBALS"] = {**links, **settings.get("JINJA_GLOBALS", {})}
@@ -75,10 +68,12 @@ def _apply_settings(settings: dict[str, Any]) -> None:
 
 def initialize(pelican_object: Any) -> None:
     """Create this Pelican object's build state and connect the handlers that use it."""
-    _apply_settings(pelican_object.settings)
+    settings = pelican_object.settings
+    settings[NAME] = explainer_settings(settings)
     # Pelican writes into a fresh staging directory beside the real output.
     final = Path(pelican_object.output_path).resolve()
-    state = BuildState(pelican_object.settings, final, staging_dir(final))
+    state = BuildState(settings, final, staging_dir(final))
+    _apply_settings(state)
     pelican_object.output_path = str(state.staging)
     atexit.register(discard, state.staging)
 
@@ -97,7 +92,7 @@ def finish(state: BuildState, pelican_object: Any) -> None:
     """Whole-site steps (robots.txt, search index) on the staged output, then
     replace the real output directory with it."""
     staging = Path(pelican_object.output_path)
-    search = postbuild.run(staging, state.settings, state.cache_path("search"))
+    search = postbuild.run(staging, state.settings, state.cache)
     progress("search index: %s", search)
     check_interrupted()
     replace_dir(staging, state.final)

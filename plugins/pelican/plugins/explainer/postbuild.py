@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .cache import Cache
+
 log = logging.getLogger(__name__)
 
 SEARCH_DIR = "pagefind"
@@ -36,11 +38,11 @@ class SearchIndexError(RuntimeError):
     one_line = True
 
 
-def run(output: Path, settings: dict[str, Any], store: Path | None = None) -> str:
+def run(output: Path, settings: dict[str, Any], store: Cache | None = None) -> str:
     """Write files that depend on the whole site: robots.txt and the search index.
 
-    ``store``: where the last search index is kept, to be reused while the
-    pages it indexes are unchanged (None: always index). Returns what
+    ``store``: the build cache, which keeps the last search index to reuse
+    while the pages it indexes are unchanged (None: always index). Returns what
     happened to the index: "built", "reused" or "off".
     """
     write_robots(output, settings)
@@ -66,18 +68,17 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def _index_key(output: Path, cmd: list[str]) -> str:
-    """Hash of what Pagefind reads: its binary, its options and every HTML page."""
-    digest = hashlib.sha256()
+def _index_key(store: Cache, output: Path, cmd: list[str]) -> str:
+    """The cache key of what Pagefind reads: its binary, its options and every HTML page."""
     binary = Path(cmd[0])
     stat = binary.stat() if binary.is_file() else None
     # The options without --site's value: the staging directory differs per build.
     options = [part for part in cmd[1:] if part != str(output)]
-    digest.update(repr((options, stat and (stat.st_size, stat.st_mtime_ns))).encode())
+    parts = [repr((options, stat and (stat.st_size, stat.st_mtime_ns))).encode()]
     for page in sorted(output.rglob("*.html")):
-        digest.update(page.relative_to(output).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
-    return digest.hexdigest()
+        parts.append(page.relative_to(output).as_posix().encode())
+        parts.append(hashlib.sha256(page.read_bytes()).digest())
+    return store.key("search", *parts)
 
 
 def _keep_index(bundle: Path, store: Path, key: str) -> None:
@@ -130,7 +131,7 @@ def _reuse_index(entry: Path, bundle: Path) -> bool:
     return True
 
 
-def index_search(output: Path, language: str, store: Path | None = None) -> str:
+def index_search(output: Path, language: str, store: Cache | None = None) -> str:
     """Build the Pagefind index into ``output/pagefind/`` with the bundled binary.
 
     Only elements marked ``data-pagefind-body`` are indexed. The binary comes
@@ -150,8 +151,9 @@ def index_search(output: Path, language: str, store: Path | None = None) -> str:
         language,
         "--silent",
     ]
-    key = _index_key(output, cmd) if store else ""
-    if store and _reuse_index(store / key, bundle):
+    key = _index_key(store, output, cmd) if store else ""
+    stored = store.tree("search") if store else None
+    if stored and _reuse_index(stored / key, bundle):
         log.info("search index unchanged, copied to %s", bundle)
         return "reused"
     try:
@@ -167,7 +169,7 @@ def index_search(output: Path, language: str, store: Path | None = None) -> str:
         raise SearchIndexError(f"search index: pagefind wrote no {SEARCH_DIR}/pagefind.js")
     for name in UNUSED_BUNDLES:
         (bundle / name).unlink(missing_ok=True)
-    if store:
-        _keep_index(bundle, store, key)
+    if stored:
+        _keep_index(bundle, stored, key)
     log.info("search index written to %s", bundle)
     return "built"

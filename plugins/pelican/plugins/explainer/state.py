@@ -29,6 +29,7 @@ class BuildState:
     settings: dict[str, Any]
     final: Path  # the output directory the site sees
     staging: Path  # where the current run writes; swapped in when it succeeds
+    cache: Cache | None = None  # the build cache, the one owner of every kept layer
     # What one run found; reset when the next run starts.
     glossary: list[GlossaryEntry] = field(default_factory=list)
     glossary_key: str | None = None
@@ -36,7 +37,13 @@ class BuildState:
     reuse: PageReuse | None = None  # set once the explainers are read
     started: float = field(default_factory=time.perf_counter)
 
+    def __post_init__(self) -> None:
+        if self.cache is None:
+            self.cache = Cache.from_setting(self.options["cache_dir"], self.root)
+
     def new_run(self) -> None:
+        if self.cache is not None:
+            self.cache.begin_run()
         self.glossary, self.glossary_key, self.explainers, self.reuse = [], None, [], None
         self.started = time.perf_counter()
 
@@ -74,14 +81,6 @@ class BuildState:
     @property
     def budget(self) -> Budget:
         return Budget(self.options["max_memory_mb"], self.options["max_seconds"])
-
-    def store(self) -> Cache | None:
-        """The build cache (a fresh handle, with its own hit counts), or None."""
-        return Cache.from_setting(self.options["cache_dir"], self.root)
-
-    def cache_path(self, *parts: str) -> Path | None:
-        cache = self.options["cache_dir"]
-        return self.root.joinpath(cache, *parts) if cache else None
 
     def content_files(self, key: str) -> tuple[Path, list[Path]]:
         """A content folder (``explainers_dir`` or ``glossary_dir``) and its files,

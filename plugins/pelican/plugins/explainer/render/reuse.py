@@ -40,7 +40,7 @@ class PageReuse:
         self._manifest = ""
         self._previous: dict[str, str] = {}
         if self.store is not None:
-            self._manifest = self.store.key(b"pages", str(output).encode())
+            self._manifest = self.store.key("pages", str(output).encode())
             previous = self.store.get(self._manifest, count=False)
             if isinstance(previous, dict) and previous.get("site") == site_key:
                 self._previous = previous.get("pages") or {}
@@ -117,11 +117,10 @@ def reuse_key(
         *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES") or []),
     ]
     parts = [
-        b"site",
         versions.encode(),
         repr(fingerprint(settings)).encode(),
         *(str(key).encode() for key in input_keys),
         *(part for theme in themes for part in _tree(theme)),
         *_tree(Path(settings["PATH"])),
     ]
-    return store.key(*parts)
+    return store.key("site", *parts)

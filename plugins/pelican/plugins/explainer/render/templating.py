@@ -1,5 +1,5 @@
 """What the theme's templates call: citation rendering, term linking, URL helpers,
-and an in-memory bytecode cache that lets Pelican's generators share compiled templates.
+and the bytecode cache that lets Pelican's generators share compiled templates.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..cache import Cache
 from ..parse import markdown
 from ..pipeline import Explainer
 from ..urls import DEFAULT, Urls
@@ -89,16 +90,29 @@ def template_globals(urls: Urls) -> dict[str, Any]:
     }
 
 
-class InMemoryBytecode(BytecodeCache):
-    """Compiled templates shared by one process's environments (no cache directory)."""
+class SharedBytecode(BytecodeCache):
+    """Compiled templates shared by one process's Jinja environments (Pelican gives
+    every generator its own) and, with a build cache, kept in it between builds."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Cache | None = None) -> None:
+        self.store = store
         self._compiled: dict[str, bytes] = {}
 
+    def _key(self, bucket: Bucket) -> str:
+        return f"{bucket.key}:{bucket.checksum}"
+
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._compiled.get(bucket.key)
+        key = self._key(bucket)
+        data = self._compiled.get(key)
+        if data is None and self.store is not None:
+            stored = self.store.get(self.store.key("jinja", key.encode()), count=False)
+            if isinstance(stored, bytes):
+                data = self._compiled[key] = stored
         if data is not None:
             bucket.bytecode_from_string(data)  # ignored if the source changed since
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
+        key = self._key(bucket)
+        self._compiled[key] = data = bucket.bytecode_to_string()
+        if self.store is not None:
+            self.store.put(self.store.key("jinja", key.encode()), data)
