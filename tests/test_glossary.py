@@ -180,6 +180,20 @@ def test_every_real_entry_is_mentioned(
     assert not [w for w in warnings if "mention" in w], warnings
 
 
+def test_warnings_reuse_the_mentions_already_found(
+    real_entries: list[GlossaryEntry], real_docs: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mentions = {"x": find_mentions(real_entries, real_docs)}
+    expected = glossary_warnings(real_entries, {"x": real_docs})
+    import pelican.plugins.explainer.glossary_warnings as module
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("mentions found a second time")
+
+    monkeypatch.setattr(module, "find_mentions", not_again)
+    assert glossary_warnings(real_entries, {"x": real_docs}, mentions=mentions) == expected
+
+
 # --- the matcher -------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """The glossary stage of the pipeline, after the analysis. No Pelican here.
 
-Loads the glossary entries, finds each explainer's mentions of them and the
-authoring warnings (frequent names with no entry, entries nothing mentions).
+Loads the glossary entries, finds each explainer's mentions of them, and the
+authoring warnings (frequent names with no entry, entries nothing mentions),
+which reuse those mentions instead of finding them again.
 Mentions are kept apart from the analysis, so a glossary edit never
 re-analyses an explainer; with a cache, each result is stored under a key
 made of its inputs' keys.
@@ -68,10 +69,11 @@ def add_mentions(
                 lambda ex=ex: find_mentions(entries, ex.documents),
             )
     docs = {ex.slug: ex.documents for ex in explainers}
+    mentions = {ex.slug: ex.glossary_mentions for ex in explainers}
     warnings: list[str] = _cached(
         cache,
         "warnings",
         [entries_key, *(ex.input_key for ex in explainers)],
-        lambda: glossary_warnings(entries, docs),
+        lambda: glossary_warnings(entries, docs, mentions=mentions),
     )
     return warnings

@@ -108,6 +108,7 @@ def glossary_warnings(
     entries: list[GlossaryEntry],
     documents_by_explainer: dict[str, list[Document]],
     min_count: int = 2,
+    mentions: dict[str, dict[str, list[str]]] | None = None,
 ) -> list[str]:
     """One-line build warnings that help an author keep the glossary useful.
 
@@ -115,6 +116,9 @@ def glossary_warnings(
       ``min_count`` times in one explainer's sources with no entry;
     * entries no explainer's sources mention;
     * short definitions longer than the popover target.
+
+    ``mentions``: each explainer's mentions (``find_mentions``), when the
+    caller has them already; otherwise they are found here.
     """
     warnings: list[str] = []
     for entry in entries:
@@ -126,7 +130,8 @@ def glossary_warnings(
     mentioned: set[str] = set()
     for slug in sorted(documents_by_explainer):
         documents = documents_by_explainer[slug]
-        mentioned.update(find_mentions(entries, documents))
+        found = mentions.get(slug) if mentions is not None else None
+        mentioned.update(find_mentions(entries, documents) if found is None else found)
         candidates = candidate_terms(entries, documents, min_count)
         if candidates:
             listed = ", ".join(f"{name} ({count})" for name, count in candidates)
