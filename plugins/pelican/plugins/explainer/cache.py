@@ -5,12 +5,11 @@ place (``python -m bench``; README, Rebuilds), each a *kind* of entry:
 
 * ``analysis``: an explainer's analysis, by its content file, seeds and limits;
 * ``seeds``: which seeds a content file names, by its bytes (finds the analysis
-  without parsing the front matter);
+  without parsing the front matter or loading YAML and Markdown);
 * ``glossary``, ``mentions``, ``warnings``: the glossary stage, by the keys of
   its inputs;
 * ``pages``: the page-reuse manifest of an output directory; ``site`` is the
   site key it is checked against;
-* ``jinja``: compiled templates, by template and source checksum;
 * ``search``: the last Pagefind index (a directory tree, :meth:`Cache.tree`).
 
 A key is a SHA-256 over the code version (every ``.py`` file of this package),

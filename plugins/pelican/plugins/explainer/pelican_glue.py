@@ -54,9 +54,8 @@ def _apply_settings(state: BuildState) -> None:
     jinja = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     if "bytecode_cache" not in jinja:
         # Pelican gives every generator its own Jinja environment; a shared
-        # bytecode cache compiles each template once per build, and with the
-        # build cache once until it changes.
-        jinja["bytecode_cache"] = SharedBytecode(state.cache)
+        # bytecode cache compiles each template once per process.
+        jinja["bytecode_cache"] = SharedBytecode()
     settings["JINJA_ENVIRONMENT"] = jinja
     links = template_globals(Urls.from_options(options))
     settings["JINJA_GLOBALS"] = {**links, **settings.get("JINJA_GLOBALS", {})}
