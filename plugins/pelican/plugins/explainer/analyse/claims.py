@@ -205,9 +205,9 @@ def _actors(text: str) -> list[Actor]:
                 break
             lead.append(w)
         pre_text = text[max(0, start - 40) : start]
-        # "the former minister's Renewal Party": the words describe the owner, not the name.
+        # "the former minister's X Party": the words describe the owner, not the name.
         possessive = re.search(r"['’]s\s+$", pre_text)
-        # "the regional bank Acme" and "the district's chief medical officer, Ilse Marant".
+        # "the regional bank Acme" and "the district's chief medical officer, Jane Doe".
         if lead and not possessive and re.search(r"[a-z],?\s+$", pre_text):
             descriptor |= {concept(w) for w in lead}
         agent = set()

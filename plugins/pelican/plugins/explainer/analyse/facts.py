@@ -5,8 +5,8 @@ Facts are built on the claim model (:mod:`.claims`, :mod:`.values`):
 * every amount of a body clause is a candidate, its ``value`` the amount as
   written (modifiers and units kept) and its ``label`` the words around it
   that say what it measures, cut at phrase boundaries (:mod:`.phrases`);
-* times of day, dates, model numbers ("KA-170"), names with a number word
-  ("the Three Rivers Trust") and counts of nothing are not facts;
+* times of day, dates, model numbers ("XY-100"), names with a number word
+  ("the Three X Trust") and counts of nothing are not facts;
 * values the value alignment pairs across sources are one fact: agreeing
   pairs merge, pairs no single reading satisfies make a ``sources-differ``
   fact with each source's value;
@@ -85,13 +85,13 @@ def _noise(text: str, v: Value) -> bool:
     if _SCORE.match(a.text):
         return False  # a score or a vote tally
     if before[-1:].isalnum() or before[-1:] == "-" or (after[:1] == "-" and after[1:2].isalnum()):
-        return True  # "KA-170", "C909"
+        return True  # letters glued to digits: a model code ("XY-100", "Z900")
     word = a.text.split()[0]
     prev = re.findall(r"[\w’'.-]+", before)[-1:]
     next_word = re.findall(r"[\w’'-]+", after)[:1]
     capital_next = bool(next_word) and next_word[0][:1].isupper()
     if word.lower() in NUMBER_WORDS and word[:1].isupper() and (prev or capital_next):
-        return True  # "the Seven Seas Group", "Three Gorges Dam"
+        return True  # a number word that opens a name ("the Seven X Group")
     after_name = bool(prev) and prev[0][:1].isupper() and len(before.strip()) > len(prev[0])
     lower_next = bool(next_word) and next_word[0][:1].islower()
     if word[:1].isdigit() and after_name and not lower_next:

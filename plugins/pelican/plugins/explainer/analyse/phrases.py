@@ -3,7 +3,7 @@
 A label keeps the words of its sentence in order (it never rewrites), drops
 the span it labels (a figure or a date: the item shows that separately) and
 never ends on a word that needs another after it ("of", "the", "and") or in
-the middle of a name ("… to Southeast" before "Asia").
+the middle of a name ("… to North" before "Ridge").
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def ends_mid_phrase(label: str, sentence: str = "") -> bool:
     """Whether a label stops where its phrase goes on.
 
     It does when its last word needs a following one, or when the sentence
-    continues a name the label breaks ("to Southeast" before "Asia").
+    continues a name the label breaks ("to North" before "Ridge").
     """
     words = label.rstrip(" .").split()
     if not words:

@@ -24,7 +24,7 @@ DANGLING = _words(
     near behind below above upon like unlike despite except including
     """
 )
-# Joining words a name can contain ("Bank of Varnland", "Trade and Industry").
+# Joining words a name can contain ("Bank of X", "Trade and Industry").
 NAME_JOINERS = _words("of and for de la le du del der von van & the")
 # Words that open a new phrase: a label may stop before one of them.
 PHRASE_OPENERS = _words(
