@@ -48,3 +48,16 @@ def _copy_inputs(project: Path, target: Path) -> Path:
     for name in ("content", "seeds"):
         shutil.copytree(project / name, target / name)
     return target
+
+
+def _copy_site(project: Path, target: Path) -> Path:
+    """The project's inputs plus its code (theme, plugins, settings, tasks.py): a site that
+    builds and serves on its own, as the live-reload server runs it."""
+    root = _copy_inputs(project, target)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("theme", "plugins"):
+        if (project / name).is_dir():  # a site theme is optional
+            shutil.copytree(project / name, root / name, ignore=ignore)
+    for name in ("pelicanconf.py", "tasks.py"):
+        shutil.copy2(project / name, root / name)
+    return root

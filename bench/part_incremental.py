@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import time
 
 from . import corpus
-from .common import _copy_inputs, _edit, _fresh, _ours
+from .common import _copy_inputs, _copy_site, _edit, _fresh, _ours
 from .measure import checked, median, run, spread
 from .report import OUT, Report
 
@@ -45,13 +44,7 @@ def part_incremental(args: argparse.Namespace, report: Report) -> None:
 def _incremental_warm(args: argparse.Namespace, report: Report) -> None:
     """The same on the real site inside one long-lived build process, as `invoke serve` runs it."""
     base = OUT / "incremental-warm"
-    root = _copy_inputs(args.project, base / "project")
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for name in ("theme", "plugins"):
-        if (args.project / name).is_dir():  # a site theme is optional
-            shutil.copytree(args.project / name, root / name, ignore=ignore)
-    for name in ("pelicanconf.py", "tasks.py"):
-        shutil.copy2(args.project / name, root / name)
+    root = _copy_site(args.project, base / "project")
     sys.path.insert(0, str(root))
     import tasks  # the copy's own tasks.py: its warm builder builds the copy
 

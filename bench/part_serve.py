@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 import time
 
-from .common import _copy_inputs, _edit, _fresh
+from .common import _copy_site, _edit, _fresh
 from .measure import ROOT, median, spread
 from .report import OUT, Report
 
@@ -19,13 +18,7 @@ def _serve_once(args: argparse.Namespace, mode: str, edits: int) -> list[float]:
     import subprocess
 
     base = _fresh(OUT / f"serve-{mode}")
-    root = _copy_inputs(args.project, base)
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for name in ("theme", "plugins"):
-        if (args.project / name).is_dir():  # a site theme is optional
-            shutil.copytree(args.project / name, root / name, ignore=ignore)
-    for name in ("pelicanconf.py", "tasks.py"):
-        shutil.copy2(args.project / name, root / name)
+    root = _copy_site(args.project, base)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

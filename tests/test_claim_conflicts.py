@@ -10,24 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from reports import report
 
 from pelican.plugins.explainer.analyse.compare import compare
-from pelican.plugins.explainer.model import Document, SourceMeta
-from pelican.plugins.explainer.parse.seed import parse_text
-
-FILLER = [
-    "The museum will display a collection of medieval manuscripts this winter.",
-    "Heavy rain flooded several farms near the river on Sunday.",
-]
-
-
-def doc(source_id: str, *body: str) -> Document:
-    text = "\n".join([f"Report {source_id}", "", *body, *FILLER]) + "\n"
-    return parse_text(text, SourceMeta(path=f"{source_id}.txt", id=source_id, label=source_id))
 
 
 def kinds(a: list[str], b: list[str]) -> list[tuple[str, dict[str, str]]]:
-    c = compare([doc("a", *a), doc("b", *b)], {}, None, date(2026, 5, 12))
+    c = compare([report("a", *a), report("b", *b)], {}, None, date(2026, 5, 12))
     return [(d.kind, d.values) for d in c.discrepancies]
 
 

@@ -11,28 +11,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reports import FILLER, report
 
 from pelican.plugins.explainer.analyse.compare import compare
 from pelican.plugins.explainer.analyse.quantities import find_quantities
-from pelican.plugins.explainer.model import Document, SourceMeta
+from pelican.plugins.explainer.model import SourceMeta
 from pelican.plugins.explainer.parse.content import parse_spec
 from pelican.plugins.explainer.parse.seed import parse_text
 from pelican.plugins.explainer.pipeline import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
-FILLER = [
-    "The museum will display a collection of medieval manuscripts this winter.",
-    "Heavy rain flooded several farms near the river on Sunday.",
-]
-
-
-def doc(source_id: str, *body: str) -> Document:
-    text = "\n".join([f"Report {source_id}", "", *body, *FILLER]) + "\n"
-    return parse_text(text, SourceMeta(path=f"{source_id}.txt", id=source_id, label=source_id))
 
 
 def differences(a: list[str], b: list[str]) -> list[dict[str, str]]:
-    c = compare([doc("a", *a), doc("b", *b)], {}, None, date(2026, 5, 12))
+    c = compare([report("a", *a), report("b", *b)], {}, None, date(2026, 5, 12))
     return [d.values for d in c.discrepancies if d.kind in ("number", "duration", "date")]
 
 
@@ -139,7 +131,7 @@ def test_a_dek_against_its_own_body_and_a_source_agreeing_with_the_body():
         + "\n",
         SourceMeta(path="paper.txt", id="paper", label="paper"),
     )
-    wire = doc("wire", "The seismic observatory said the quake measured 6.1 in magnitude.")
+    wire = report("wire", "The seismic observatory said the quake measured 6.1 in magnitude.")
     c = compare([paper, wire], {})
     groups = [d for d in c.discrepancies if d.kind == "number"]
     assert len(groups) == 1

@@ -50,6 +50,9 @@ class Explainer:
     input_key: str | None = None
     # sentence id -> topic heading, computed once and shared by the analyses
     topics: dict[str, str] = field(default_factory=dict)
+    # sentence id -> its claims (analyse.claims.Statement), built once for the comparison
+    # and the facts; dropped when the analysis ends, since nothing after it reads them
+    statements: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}
@@ -133,6 +136,12 @@ def analysis_loaded() -> bool:
     return f"{__package__}.analyse.compare" in sys.modules
 
 
+def _claims(explainer: Explainer) -> None:
+    from .analyse import compare
+
+    explainer.statements = compare.statements(explainer.documents, explainer.spec.published)
+
+
 def _comparison(explainer: Explainer) -> None:
     from .analyse import compare
 
@@ -142,6 +151,7 @@ def _comparison(explainer: Explainer) -> None:
         spec.curation.get("comparison") or {},
         explainer.topics,
         spec.published,
+        explainer.statements,
     )
     explainer.source_stats = compare.source_stats(explainer.comparison, explainer.documents)
 
@@ -164,7 +174,9 @@ def _key_points(explainer: Explainer) -> None:
 def _facts(explainer: Explainer) -> None:
     from .analyse import facts
 
-    explainer.facts = facts.facts(explainer.documents, explainer.topics, explainer.spec.published)
+    explainer.facts = facts.facts(
+        explainer.documents, explainer.topics, explainer.spec.published, explainer.statements
+    )
 
 
 def _open_questions(explainer: Explainer) -> None:
@@ -230,6 +242,7 @@ Analysis = Callable[[Explainer], None]
 # The analyses in the order they run: each reads what earlier ones set on the explainer.
 ANALYSES: tuple[tuple[str, Analysis], ...] = (
     ("topics", _topics),
+    ("claims", _claims),
     ("comparison", _comparison),
     ("key points", _key_points),
     ("facts", _facts),
@@ -244,6 +257,7 @@ def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     explainer = Explainer(spec=spec, documents=documents)
     for _name, step in ANALYSES:
         step(explainer)
+    explainer.statements = {}  # the claim model is the analyses' working state, not output
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")

@@ -49,10 +49,13 @@ def statements(documents: list[Document], published: date | None = None) -> dict
     }
 
 
-def _year(st: Statement, documents: list[Document], published: date | None) -> int | None:
-    meta = next(d.meta for d in documents if d.id == st.source_id)
-    when = meta.published or published
-    return when.year if when else None
+def _values(
+    by_id: dict[str, Statement], documents: list[Document], published: date | None
+) -> dict[str, list[Value]]:
+    """Every statement's typed values, each read against its own source's year."""
+    dates = {d.id: d.meta.published or published for d in documents}
+    years = {sid: when.year if when else None for sid, when in dates.items()}
+    return {sid: statement_values(st, years[st.source_id]) for sid, st in by_id.items()}
 
 
 def _distinct(found: list[Conflict]) -> list[Conflict]:
@@ -106,7 +109,7 @@ def _value_conflicts(matched: list[tuple[Value, Value, float]]) -> list[Conflict
 
 
 def _within_source(
-    documents: list[Document], by_id: dict[str, Statement]
+    documents: list[Document], by_id: dict[str, Statement], values_of: dict[str, list[Value]]
 ) -> tuple[list[Conflict], list[tuple[Value, Value, float]]]:
     """A headline or dek against its own source's body: typed values only."""
     found: list[Conflict] = []
@@ -122,8 +125,7 @@ def _within_source(
                 if scorer(head, st) >= ALIGN:
                     found.extend(conflicts(head, st, WITHIN_SOURCE_RULES))
         head_ids = frozenset(st.id for st in heads)
-        year = d.meta.published.year if d.meta.published else None
-        values = [v for st in heads + body for v in statement_values(st, year)]
+        values = [v for st in heads + body for v in values_of[st.id]]
         matched = match_values(
             values,
             scorer.idf,
@@ -139,8 +141,13 @@ def compare(
     curation: dict[str, Any],
     topics: dict[str, str] | None = None,
     published: date | None = None,
+    by_id: dict[str, Statement] | None = None,
 ) -> Comparison:
-    """Align, classify and cover the explainer's sources; then apply curation."""
+    """Align, classify and cover the explainer's sources; then apply curation.
+
+    ``by_id`` is the claim model of every sentence (:func:`statements`) when the
+    caller has already built it.
+    """
     sentences = {s.id: s for d in documents for s in d.sentences}
     order = {sid: i for i, sid in enumerate(sentences)}
     labels = {d.id: d.meta.label for d in documents}
@@ -149,17 +156,12 @@ def compare(
 
     aligned: set[str] = set()
     if len(documents) >= 2:
-        by_id = statements(documents, published)
-        found: list[Conflict] = []
-        agreeing: list[tuple[Sentence, Sentence]] = []
+        by_id = by_id or statements(documents, published)
         scorer = Scorer(list(by_id.values()))
         pairs = align(list(by_id.values()), scorer)
-        values = [
-            v
-            for st in by_id.values()
-            for v in statement_values(st, _year(st, documents, published))
-        ]
-        within, within_pairs = _within_source(documents, by_id)
+        values_of = _values(by_id, documents, published)
+        values = [v for found_values in values_of.values() for v in found_values]
+        within, within_pairs = _within_source(documents, by_id, values_of)
         found = _value_conflicts(match_values(values, scorer.idf, scorer) + within_pairs)
         found.extend(within)
         differing = {frozenset((c.a.sentence_id, c.b.sentence_id)) for c in found}

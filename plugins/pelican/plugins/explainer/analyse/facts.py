@@ -101,7 +101,9 @@ def _noise(text: str, v: Value) -> bool:
     return False
 
 
-def _collect(documents: list[Document], published: date | None) -> list[_Found]:
+def _collect(
+    documents: list[Document], published: date | None, by_id: dict[str, Statement]
+) -> list[_Found]:
     found: list[_Found] = []
     for d in documents:
         body = [s for s in d.body_sentences if not is_furniture(s.text)]
@@ -109,7 +111,7 @@ def _collect(documents: list[Document], published: date | None) -> list[_Found]:
         for i, s in enumerate(body):
             if len(found) >= MAX_FACTS_PER_SOURCE * len(documents):
                 break
-            st: Statement = statement(s, ref)
+            st = by_id.get(s.id) or statement(s, ref)
             position = i / max(len(body), 1)
             values = [v for v in statement_values(st, ref.year if ref else None) if v.amount]
             values = [v for v in values if not _noise(s.text, v)]
@@ -230,11 +232,15 @@ def facts(
     documents: list[Document],
     topics: dict[str, str] | None = None,
     published: date | None = None,
+    statements: dict[str, Statement] | None = None,
 ) -> list[Fact]:
-    """Every quantity claim worth a fact box, merged across sources, ranked and grouped."""
+    """Every quantity claim worth a fact box, merged across sources, ranked and grouped.
+
+    ``statements`` is the claim model the pipeline built once for every analysis.
+    """
     topics = assign_topics(documents) if topics is None else topics
     kinds = {d.id: d.meta.kind for d in documents}
-    found = _collect(documents, published)
+    found = _collect(documents, published, statements or {})
     groups = _group(found)
     members: dict[int, list[_Found]] = {}
     for i, f in enumerate(found):

@@ -126,6 +126,7 @@ def _rate(text: str, end: int) -> str | None:
     return concept(m.group(1)) if m else None
 
 
+_EARLIER_PERIOD = re.compile("|".join(map(re.escape, EN.EARLIER_PERIOD)), re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -143,10 +144,7 @@ def _earlier_marked(text: str, spans: list[tuple[int, int]], year: int | None) -
     year earlier" only €148m is earlier, and in "stood at 7.42 metres, above the 1997
     record of 7.1 metres" only 7.1 is.
     """
-    lower = text.lower()
-    markers = [
-        (m.start(), m.end()) for p in EN.EARLIER_PERIOD for m in re.finditer(re.escape(p), lower)
-    ]
+    markers = [(m.start(), m.end()) for m in _EARLIER_PERIOD.finditer(text)]
     if year is not None:
         markers += [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(0)) < year]
     out = set()
