@@ -113,3 +113,26 @@ def test_a_read_only_output_is_one_line(project: Path) -> None:
     assert "not writable" in line
     assert tree_hashes(project / "output") == before
     assert leftovers(project) == []
+
+
+def test_a_signal_inside_a_callback_python_cannot_raise_from_stays_one_error() -> None:
+    """A signal landing in a weakref callback cannot raise there; it must not print
+    "Exception ignored" with a traceback, and the next check still stops the build."""
+    script = (
+        "import os, signal, weakref\n"
+        "from pelican.plugins.explainer.errors import Interrupted, check_interrupted, install_interrupts\n"
+        "install_interrupts()\n"
+        "class Owner: pass\n"
+        "owner = Owner()\n"
+        "ref = weakref.ref(owner, lambda _: os.kill(os.getpid(), signal.SIGTERM))\n"
+        "del owner\n"
+        "try:\n"
+        "    check_interrupted()\n"
+        "except Interrupted as exc:\n"
+        "    print(exc.exitcode)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr == ""
+    assert result.stdout.strip() == str(128 + signal.SIGTERM)

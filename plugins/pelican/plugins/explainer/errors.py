@@ -78,11 +78,26 @@ def check_interrupted() -> None:
         raise Interrupted(_received[0])
 
 
+def _quiet_unraisable(previous):  # type: ignore[no-untyped-def]
+    """A signal that lands in a callback Python cannot raise from (a weakref or
+    ``__del__``) would print "Exception ignored" with a traceback; stay quiet, as
+    :func:`check_interrupted` raises it again at the next check."""
+
+    def hook(unraisable) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(unraisable.exc_value, Interrupted):
+            previous(unraisable)
+
+    hook.quiets_interrupts = True  # type: ignore[attr-defined]
+    return hook
+
+
 def install_interrupts() -> None:
     """SIGINT and SIGTERM end the build through the normal error path (staging removed)."""
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, _raise_interrupted)
+        if not getattr(sys.unraisablehook, "quiets_interrupts", False):
+            sys.unraisablehook = _quiet_unraisable(sys.unraisablehook)
 
 
 def one_line(exc: BaseException) -> str | None:
