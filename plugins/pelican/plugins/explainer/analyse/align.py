@@ -30,7 +30,6 @@ from .tokens import STOP_WORDS
 ALIGN = 0.30
 RELATED = 0.16
 # Pairs this close share a topic: enough to compare their typed slots (times, implied dates).
-SECOND_BEST = 0.85  # a second partner must score this share of the best one
 ACTOR_WEIGHT = 0.12
 MEASURE_WEIGHT = 0.12
 MAX_POSTINGS = 60
@@ -128,21 +127,77 @@ def _has(st: Statement, slot: str) -> bool:
     return any(getattr(c, slot) for c in st.claims)
 
 
-def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pair]:
-    """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
-    scorer = scorer or Scorer(statements)
+# A fitted combination of pair features decides "one claim": the base score alone
+# cannot tell a paraphrase sharing few words from two claims sharing a topic, but
+# where the pair ranks for each side, where the sentences sit in their reports and
+# what they share together can. Logistic weights fitted on the development stories
+# of eval/ by ``python -m evaluation.fit_align`` (leave-one-story-out figures there).
+FEATURES = (
+    "score",  # the base score above
+    "shared",  # log(1 + concepts in common)
+    "mutual",  # score over the best score, for each side, multiplied
+    "both_best",  # each is the other's best partner in its source
+    "position_gap",  # distance of their places in their reports (0 to 1)
+    "one_headline",  # a headline against a body sentence
+    "both_headlines",
+    "different_quotes",
+    "rarest_shared",  # idf of the rarest concept in common over the highest idf
+)
+WEIGHTS = (2.42, 1.02, 1.53, 0.84, -4.18, 0.75, 0.09, -1.33, 2.90)
+BIAS = -4.78
+P_ALIGN = 0.7
+
+
+def pair_features(
+    a: Statement, b: Statement, value: float, mutual: tuple[float, float],
+    place: dict[str, float], idf: dict[str, float], top_idf: float,
+) -> tuple[float, ...]:  # fmt: skip
+    """The features of one candidate pair, in the order of FEATURES."""
+    shared = a.concepts & b.concepts
+    heads = (a.sentence.role == "headline", b.sentence.role == "headline")
+    return (
+        value,
+        math.log1p(len(shared)),
+        mutual[0] * mutual[1],
+        float(min(mutual) >= 0.999),
+        abs(place[a.id] - place[b.id]),
+        float(heads[0] != heads[1]),
+        float(all(heads)),
+        float(different_quotes(a, b)),
+        max((idf[w] for w in shared), default=0.0) / top_idf,
+    )
+
+
+def one_claim(features: tuple[float, ...]) -> float:
+    """The fitted probability that a pair with these features reports one claim."""
+    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
+    return 1 / (1 + math.exp(-z))
+
+
+def places(statements: list[Statement]) -> dict[str, float]:
+    """Each statement's place in its own report, from 0 (headline) to 1 (last sentence)."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for st in statements:
+        by_source[st.source_id].append(st.id)
+    return {
+        sid: i / max(len(ids) - 1, 1) for ids in by_source.values() for i, sid in enumerate(ids)
+    }
+
+
+def candidates(statements: list[Statement], scorer: Scorer) -> dict[tuple[str, str], float]:
+    """Cross-source pairs worth scoring, from an inverted index over concepts, with their
+    base scores; keys are statement ids in reading order."""
     idf = scorer.idf
     order = {st.id: i for i, st in enumerate(statements)}
+    by_id = {st.id: st for st in statements}
     postings: dict[str, list[Statement]] = defaultdict(list)
     for st in statements:
         for w in st.concepts:
             postings[w].append(st)
     cap = max(MAX_POSTINGS, len({st.source_id for st in statements}) * 4)
-    best: dict[tuple[str, str], list[tuple[float, Statement]]] = defaultdict(list)
     scores: dict[tuple[str, str], float] = {}
     for st in statements:
         partial: Counter[str] = Counter()
-        by_id: dict[str, Statement] = {}
         for w in st.concepts:
             plist = postings[w]
             if len(plist) > cap:
@@ -150,32 +205,33 @@ def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pai
             for other in plist:
                 if other.source_id != st.source_id:
                     partial[other.id] += idf[w] ** 2
-                    by_id[other.id] = other
         for oid, _ in partial.most_common(MAX_CANDIDATES * 2):
-            other = by_id[oid]
             key = tuple(sorted((st.id, oid), key=order.__getitem__))
             if key not in scores:
-                scores[key] = scorer(st, other)
-            best[(st.id, other.source_id)].append((scores[key], other))
-    keep: dict[tuple[str, str], Pair] = {}
+                scores[key] = scorer(st, by_id[oid])
+    return scores  # type: ignore[return-value]
+
+
+def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pair]:
+    """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
+    scorer = scorer or Scorer(statements)
+    idf = scorer.idf
+    top_idf = max(idf.values(), default=1.0)
     by_id = {st.id: st for st in statements}
-    top = {key: max(v for v, _ in found) for key, found in best.items()}
-    for (sid, _), found in best.items():
-        found.sort(key=lambda t: (-t[0], order[t[1].id]))
-        mine = by_id[sid]
-        for value, other in found[:MAX_CANDIDATES]:
-            if value < RELATED:
-                break
-            a, b = sorted((mine, other), key=lambda s: order[s.id])
-            # Near the best for both statements: one claim per source unless it sums up several.
-            aligned = (
-                value >= ALIGN
-                and not different_quotes(mine, other)
-                and len(mine.concepts & other.concepts) >= MIN_SHARED
-                and value >= SECOND_BEST * top[(sid, other.source_id)]
-                and value >= SECOND_BEST * top.get((other.id, mine.source_id), value)
-            )
-            current = keep.get((a.id, b.id))
-            if current is None or (aligned and not current.aligned):
-                keep[(a.id, b.id)] = Pair(a, b, value, aligned)
-    return sorted(keep.values(), key=lambda p: (order[p.a.id], order[p.b.id]))
+    order = {st.id: i for i, st in enumerate(statements)}
+    place = places(statements)
+    scores = candidates(statements, scorer)
+    top: dict[tuple[str, str], float] = defaultdict(float)
+    for (x, y), value in scores.items():
+        top[(x, by_id[y].source_id)] = max(top[(x, by_id[y].source_id)], value)
+        top[(y, by_id[x].source_id)] = max(top[(y, by_id[x].source_id)], value)
+    keep = []
+    for (x, y), value in scores.items():
+        if value < RELATED:
+            continue
+        a, b = by_id[x], by_id[y]
+        mutual = (value / top[(x, b.source_id)], value / top[(y, a.source_id)])
+        p = one_claim(pair_features(a, b, value, mutual, place, idf, top_idf))
+        aligned = p >= P_ALIGN and len(a.concepts & b.concepts) >= MIN_SHARED
+        keep.append(Pair(a, b, value, aligned))
+    return sorted(keep, key=lambda p: (order[p.a.id], order[p.b.id]))

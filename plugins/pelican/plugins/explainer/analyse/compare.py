@@ -70,6 +70,13 @@ def _distinct(found: list[Conflict]) -> list[Conflict]:
     return out
 
 
+def _one_count(values: list[Value]) -> bool:
+    """Whether a sentence's counts each name a different noun ("180 prisoners", not
+    "three died and two are missing"): then a count cannot be taken for another."""
+    nouns = [v.noun for v in values if v.family[0] == "count"]
+    return None not in nouns and len(nouns) == len(set(nouns))
+
+
 _VALUE_KIND = {"day": "date", "duration": "duration"}
 
 
@@ -162,7 +169,13 @@ def compare(
         values_of = _values(by_id, documents, published)
         values = [v for found_values in values_of.values() for v in found_values]
         within, within_pairs = _within_source(documents, by_id, values_of)
-        found = _value_conflicts(match_values(values, scorer.idf, scorer) + within_pairs)
+        one_claim = frozenset(
+            frozenset((p.a.id, p.b.id))
+            for p in pairs
+            if p.aligned and _one_count(values_of[p.a.id]) and _one_count(values_of[p.b.id])
+        )
+        matched = match_values(values, scorer.idf, scorer, aligned=one_claim)
+        found = _value_conflicts(matched + within_pairs)
         found.extend(within)
         differing = {frozenset((c.a.sentence_id, c.b.sentence_id)) for c in found}
         agreeing: list[tuple[Sentence, Sentence]] = []

@@ -121,6 +121,7 @@ def group_agreements(
     """
     groups: list[list[Sentence]] = []
     where: dict[str, list[int]] = defaultdict(list)
+    agree = {frozenset((a.id, b.id)) for a, b in pairs}
     for a, b in pairs:  # strongest first
         joined = False
         for s, other in ((a, b), (b, a)):
@@ -128,7 +129,10 @@ def group_agreements(
                 group = groups[gi]
                 if other in group:
                     joined = True
-                elif all(m.source_id != other.source_id for m in group):
+                elif all(
+                    m.source_id != other.source_id and frozenset((m.id, other.id)) in agree
+                    for m in group
+                ):
                     group.append(other)
                     where[other.id].append(gi)
                     joined = True
@@ -148,18 +152,28 @@ def group_agreements(
         )
         for group in groups
     ]
-    return merge_rows(rows, order)
+    return merge_rows(rows, order, agree)
 
 
-def merge_rows(rows: list[Agreement], order: dict[str, int]) -> list[Agreement]:
-    """Rows quoting the same sentence state one claim: merge their cites, sort."""
-    merged: dict[str, Agreement] = {}
+def merge_rows(
+    rows: list[Agreement], order: dict[str, int], agree: set[frozenset[str]] | None = None
+) -> list[Agreement]:
+    """Rows quoting the same sentence state one claim: merge their cites, sort.
+
+    With ``agree`` (the pairs found to agree), rows merge only when every new pair
+    of sentences from different sources is one of them.
+    """
+    merged: dict[str, list[Agreement]] = defaultdict(list)
     for row in rows:
-        if row.summary in merged:
-            merged[row.summary].cites.extend(row.cites)
+        for into in merged[row.summary]:
+            if agree is None or all(
+                frozenset((x, y)) in agree for x in row.cites for y in into.cites if x != y
+            ):
+                into.cites.extend(row.cites)
+                break
         else:
-            merged[row.summary] = Agreement(row.summary, list(row.cites), row.topic)
-    out = list(merged.values())
+            merged[row.summary].append(Agreement(row.summary, list(row.cites), row.topic))
+    out = [row for same in merged.values() for row in same]
     for row in out:
         row.cites = sorted(set(row.cites), key=order.__getitem__)
     out.sort(key=lambda a: (order[a.cites[0]], a.cites))

@@ -258,7 +258,9 @@ def value_score(
     )
 
 
-def _comparable(x: Value, y: Value) -> bool:
+def _comparable(x: Value, y: Value, one_claim: bool = False) -> bool:
+    """Whether two values may measure one thing; ``one_claim`` when their sentences
+    were aligned as reporting one claim."""
     if x.family != y.family or x.earlier != y.earlier or x.part != y.part:
         return False
     if x.rate and y.rate and x.rate != y.rate:
@@ -274,8 +276,8 @@ def _comparable(x: Value, y: Value) -> bool:
             return False  # 15 suspected cases are not the 27 confirmed ones
     if x.noun and x.noun == y.noun:
         # "three people" died and "two people" are missing: a count needs one more word
-        # in common than its noun.
-        return x.family[0] != "count" or len(x.key & y.key) >= 2
+        # in common than its noun, unless the sentences report one claim.
+        return x.family[0] != "count" or one_claim or len(x.key & y.key) >= 2
     # "6.1" against "10 kilometres": a figure without a noun needs more in common. A
     # length of time often has its noun on one side only ("a two-day strike" / "a strike
     # of three days") and is already held to a small ratio.
@@ -288,8 +290,12 @@ def match_values(
     idf: dict[str, float],
     sentence: Callable[[Statement, Statement], float],
     side: Callable[[Value], str] = lambda v: v.source_id,
+    aligned: frozenset[frozenset[str]] = frozenset(),
 ) -> list[tuple[Value, Value, float]]:
-    """Pairs of values on different sides that measure one thing, strongest first."""
+    """Pairs of values on different sides that measure one thing, strongest first.
+
+    ``aligned`` holds the pairs of sentence ids that report one claim.
+    """
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, v in enumerate(values):
         for w in v.key | ({v.noun} if v.noun else set()):
@@ -305,7 +311,8 @@ def match_values(
                 if j <= i or j in seen or side(values[j]) == side(x):
                     continue
                 seen.add(j)
-                if _comparable(x, values[j]):
+                one = frozenset((x.statement.id, values[j].statement.id)) in aligned
+                if _comparable(x, values[j], one):
                     scores[(i, j)] = value_score(x, values[j], idf, sentence)
     return _assign(values, scores, side)
 
