@@ -90,3 +90,15 @@ def test_other_explainer_cost_disagreement():
     assert {"wire": "€310 million", "radio": "€310 million", "paper": "€290 million"} in [
         f.values for f in differ
     ]
+
+
+def test_a_figure_only_a_machine_translation_gives_ranks_below_an_originals() -> None:
+    translated = parse_text(
+        "A headline for b\n\nThe harbour gave work to 12,000 persons in the region.\n",
+        SourceMeta("b.txt", "b", "b", kind="translation"),
+    )
+    filler = [f"Crews repaired {n} cranes on quay {n}." for n in range(3, 12)]
+    original = doc(" ".join(["The port handled 4.2 million containers last year.", *filler]), "a")
+    shown = {f.value for f in facts([original, translated]) if f.shown}
+    assert "12,000" not in shown
+    assert "4.2 million" in shown

@@ -174,3 +174,27 @@ def test_furniture_lines(line, furniture):
     from pelican.plugins.explainer.analyse.facts import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+def _labels(body: str, published: date) -> dict[str, str]:
+    return {e.date: e.label for e in timeline([doc(body)], published)}
+
+
+def test_two_dates_in_one_sentence_never_label_each_other() -> None:
+    labels = _labels(
+        "The minister last visited Orvel and Kassa nine years ago and 12 years ago.",
+        date(2025, 4, 14),
+    )
+    assert set(labels) == {"2016", "2013"}
+    assert all("years ago" not in label for label in labels.values())
+    assert labels["2016"].startswith("The minister last visited Orvel and Kassa")
+
+
+def test_a_reporting_date_keeps_its_own_clause() -> None:
+    labels = _labels(
+        "Thieves broke into the city museum early on Sunday and escaped with nine rings, "
+        "police said on Tuesday.",
+        date(2026, 3, 10),
+    )
+    assert "Tuesday" not in labels["2026-03-08"] and "police said" not in labels["2026-03-08"]
+    assert labels["2026-03-10"] != labels["2026-03-08"]

@@ -221,11 +221,17 @@ def _status(sources: list[str], differ: bool, total: int) -> str:
     return "all-sources" if len(sources) >= total else "some-sources"
 
 
-def _rank(members: list[_Found], sources: int, differ: bool) -> float:
+# A figure only a machine translation gives ranks below one an original gives: its
+# wording, and so its label, is the least reliable on the page.
+TRANSLATION_ONLY = 1.5
+
+
+def _rank(members: list[_Found], sources: int, differ: bool, translation: bool) -> float:
     first = members[0]
     centrality = 1.0 - min(m.position for m in members)
     named = first.value is not None and bool(first.value.noun or first.value.key)
-    return 2.0 * sources + 1.5 * differ + centrality + KIND_WEIGHT.get(first.kind, 0.2) + named
+    rank = 2.0 * sources + 1.5 * differ + centrality + KIND_WEIGHT.get(first.kind, 0.2) + named
+    return rank - TRANSLATION_ONLY * translation
 
 
 def facts(
@@ -266,7 +272,7 @@ def facts(
             values=values,
             translation=all(kinds.get(s) == "translation" for s in sources),
         )
-        out.append((_rank(group, len(sources), differ), fact))
+        out.append((_rank(group, len(sources), differ, fact.translation), fact))
     ranked = sorted(range(len(out)), key=lambda i: -out[i][0])
     for place, i in enumerate(ranked):
         out[i][1].shown = place < SHOWN

@@ -315,9 +315,12 @@ def _standalone(text: str, start: int) -> bool:
     return before == "" or before.endswith((",", ";", ":", "("))
 
 
+_COORDINATED = re.compile(r"[\s,]*(?:and|or)?\s*")
+
+
 def _events_in(s: Sentence, ref: date) -> list[_Event]:
     taken: list[tuple[int, int]] = []
-    out: list[tuple[int, _Event]] = []
+    found: list[tuple[str, re.Match[str], str]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(s.text):
             if any(m.start() < e and st < m.end() for st, e in taken):
@@ -326,17 +329,29 @@ def _events_in(s: Sentence, ref: date) -> list[_Event]:
             if not resolved:
                 continue
             taken.append((m.start(), m.end()))
-            # "On Saturday, the minister said …": the event is the clause after the comma.
-            skip = re.match(r"[\s,]*", s.text[m.end() :])
-            label = label_around(
-                s.text, m.start(), m.end() + len(skip.group(0)), LABEL_WORDS, adverbial=True
-            )
-            if len(label.split()) < 2:  # too little left beside the date: its clause
-                label = clause_around(s.text, m.start(), m.end(), max_words=LABEL_WORDS)
-            end = _range_end(kind, m, resolved)
-            context = clause_around(s.text, m.start(), m.end(), max_words=18)
-            out.append((m.start(), _Event(resolved, label, s, m.group(0).strip(), end, context)))
-    return [e for _, e in sorted(out, key=lambda x: x[0])]
+            found.append((kind, m, resolved))
+    found.sort(key=lambda f: f[1].start())
+    out: list[_Event] = []
+    prev_end = 0
+    for kind, m, resolved in found:
+        # Another date of the sentence bounds this one's words, so "visited X nine years
+        # ago and Y 12 years ago" never labels one date with the other.
+        others = [(o.start(), o.end()) for _, o, _ in found if o is not m]
+        # "On Saturday, the minister said …": the event is the clause after the comma.
+        skip = re.match(r"[\s,]*", s.text[m.end() :])
+        stop = m.end() + len(skip.group(0))
+        label = label_around(s.text, m.start(), stop, LABEL_WORDS, others, adverbial=True)
+        if len(label.split()) < 2 and out and _COORDINATED.fullmatch(s.text[prev_end : m.start()]):
+            label = out[-1].label  # "nine years ago and 12 years ago": one event, two dates
+        elif len(label.split()) < 2:
+            label = label_around(s.text, m.start(), stop, LABEL_WORDS, adverbial=True)
+        if len(label.split()) < 2:  # too little left beside the date: its clause
+            label = clause_around(s.text, m.start(), m.end(), max_words=LABEL_WORDS)
+        prev_end = m.end()
+        end = _range_end(kind, m, resolved)
+        context = clause_around(s.text, m.start(), m.end(), max_words=18)
+        out.append(_Event(resolved, label, s, m.group(0).strip(), end, context))
+    return out
 
 
 def _range_end(kind: str, m: re.Match[str], start: str) -> str | None:
