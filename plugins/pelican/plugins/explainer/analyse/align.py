@@ -232,6 +232,11 @@ def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pai
         a, b = by_id[x], by_id[y]
         mutual = (value / top[(x, b.source_id)], value / top[(y, a.source_id)])
         p = one_claim(pair_features(a, b, value, mutual, place, idf, top_idf))
-        aligned = p >= P_ALIGN and len(a.concepts & b.concepts) >= MIN_SHARED
+        # Two different quotations are never one claim, however the rest reads.
+        aligned = (
+            p >= P_ALIGN
+            and len(a.concepts & b.concepts) >= MIN_SHARED
+            and not different_quotes(a, b)
+        )
         keep.append(Pair(a, b, value, aligned))
     return sorted(keep, key=lambda p: (order[p.a.id], order[p.b.id]))

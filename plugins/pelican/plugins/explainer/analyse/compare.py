@@ -39,6 +39,7 @@ __all__ = ["KINDS", "compare", "source_stats", "statements"]
 # that two of them in one story are about the same event. Aligned pairs get every rule
 # of conflicts.RULES; amounts, durations and days are paired value by value (.values).
 HEADLINE_AGREES = 0.4
+_SUMS_UP = ("headline", "dek")
 RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act", "negated act")
 
 
@@ -185,9 +186,7 @@ def compare(
             found.extend(diffs)
             # A headline sums up a story: it agrees with a body sentence only when the
             # two say much the same thing.
-            loose = (a.role == "headline") != (
-                b.role == "headline"
-            ) and pair.score < HEADLINE_AGREES
+            loose = (a.role in _SUMS_UP) != (b.role in _SUMS_UP) and pair.score < HEADLINE_AGREES
             if pair.aligned and not loose:
                 aligned.update((a.id, b.id))
                 if not diffs and frozenset((a.id, b.id)) not in differing:
