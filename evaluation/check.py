@@ -25,7 +25,8 @@ def main(argv: list[str]) -> int:
         print(
             f"ok: {story.name}: {len(story.documents)} sources, {len(story.same_claim)} same-claim "
             f"pairs, {len(story.discrepancies)} discrepancies, {len(story.traps)} traps, "
-            f"{len(story.facts)} facts, {len(story.open_questions)} open questions"
+            f"{len(story.facts)} facts, {len(story.open_questions)} open questions, "
+            f"{len(story.timeline)} timeline dates"
         )
     return status
 

@@ -7,6 +7,7 @@ gold file is one :class:`~pelican.plugins.explainer.errors.InputError` naming th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,8 @@ class Story:
     traps: set[frozenset[str]] = field(default_factory=set)
     facts: list[tuple[str, str, str]] = field(default_factory=list)  # (sentence id, value, measure)
     open_questions: list[str] = field(default_factory=list)
+    # (sentence id, date, end date or None): YYYY, YYYY-MM or YYYY-MM-DD
+    timeline: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     @property
     def sentences(self) -> dict[str, Sentence]:
@@ -197,7 +200,19 @@ def load_story(folder: Path, root: Path | None = None) -> Story:
     story.open_questions = [
         resolve(r, "open_questions") for r in _list(gold, data, "open_questions")
     ]
+    for entry in _list(gold, data, "timeline"):
+        if not isinstance(entry, dict) or not entry.get("ref") or not entry.get("date"):
+            raise gold.fail("timeline", "each entry needs a 'ref' and a 'date'")
+        days = [str(entry["date"]), *([str(entry["end"])] if entry.get("end") else [])]
+        for day in days:
+            if not _DAY.fullmatch(day):
+                raise gold.fail("timeline", f"{day!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        sid = resolve(entry["ref"], "timeline")
+        story.timeline.append((sid, days[0], days[1] if len(days) > 1 else None))
     return story
+
+
+_DAY = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 def story_folders(root: Path) -> list[Path]:

@@ -11,8 +11,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
-import yaml
-
 from pelican.plugins.explainer.analyse.phrases import ends_mid_phrase
 from pelican.plugins.explainer.parse.content import ExplainerSpec
 from pelican.plugins.explainer.pipeline import Explainer, analyse
@@ -157,22 +155,6 @@ def _noise(value: str, sentence: str, label: str) -> bool:
     return not re.search(r"[a-z]{3,}", label)  # a count of nothing: the label names nothing
 
 
-def _gold_timeline(story: Story) -> list[tuple[str, str, str | None]]:
-    """``timeline:`` entries of a gold file: (sentence id, date, end date or None)."""
-    data = yaml.safe_load((story.folder / "gold.yaml").read_text(encoding="utf-8")) or {}
-    out = []
-    for entry in data.get("timeline") or []:
-        source, _, words = str(entry["ref"]).partition(": ")
-        sids = [
-            sid for sid, s in story.sentences.items() if s.source_id == source and words in s.text
-        ]
-        if len(sids) != 1:
-            raise ValueError(f"{story.name}: timeline ref {entry['ref']!r} names no one sentence")
-        end = entry.get("end")
-        out.append((sids[0], str(entry["date"]), str(end) if end else None))
-    return out
-
-
 def _score_items(sc: Scores, story: Story, result: Explainer) -> None:
     """The reader-facing items: whole and distinct labels, clean facts, right dates."""
     text = {sid: s.text for sid, s in story.sentences.items()}
@@ -195,7 +177,7 @@ def _score_items(sc: Scores, story: Story, result: Explainer) -> None:
             sc.add("facts_clean", not noisy)
             if noisy:
                 sc.false.append(f"noise fact: {f.value} ({f.label})")
-    for sid, day, end in _gold_timeline(story):
+    for sid, day, end in story.timeline:
         entries = [t for t in result.timeline if sid in t.cites]
         hit = any(t.date == day and (end is None or t.end == end) for t in entries)
         sc.add("timeline_dates", hit)

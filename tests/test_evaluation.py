@@ -99,6 +99,26 @@ def test_a_bad_discrepancy_type_is_one_line(tmp_path: Path) -> None:
         load_story(_story(tmp_path, gold))
 
 
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('{ref: "a: killed 31", date: "2026-13"}', "timeline: '2026-13' is not YYYY, YYYY-MM"),
+        ('{ref: "a: the storm", date: "2026-03-02"}', "timeline: ref 'a: the storm' matches no"),
+        ('{ref: "a: killed 31"}', "timeline: each entry needs a 'ref' and a 'date'"),
+    ],
+)
+def test_a_bad_timeline_entry_is_one_line(tmp_path: Path, entry: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        load_story(_story(tmp_path, HEAD + f"timeline:\n  - {entry}\n"))
+
+
+def test_timeline_entries_resolve_to_sentences(tmp_path: Path) -> None:
+    story = load_story(
+        _story(tmp_path, HEAD + 'timeline:\n  - {ref: "a: killed 31", date: 2026-03}\n')
+    )
+    assert story.timeline == [("a-s2", "2026-03", None)]
+
+
 def test_a_story_with_no_sources_is_an_error_not_a_skip(tmp_path: Path) -> None:
     folder = tmp_path / "eval" / "empty"
     folder.mkdir(parents=True)
