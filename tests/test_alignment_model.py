@@ -32,7 +32,7 @@ def test_the_decision_rises_with_evidence_and_falls_with_distance() -> None:
     base = dict(score=0.4, shared=1.6, mutual=1.0, both_best=1.0, gap=0.05)
 
     def p(score: float, shared: float, mutual: float, both_best: float, gap: float) -> float:
-        return one_claim((score, shared, mutual, both_best, gap, 0.0, 0.0, 0.0, 0.6))
+        return one_claim((score, shared, mutual, both_best, gap, 0.0, 0.0, 0.0, 0.6, 0.0))
 
     assert p(**base) > p(**{**base, "gap": 0.8})
     assert p(**base) > p(**{**base, "mutual": 0.5, "both_best": 0.0})

@@ -142,9 +142,10 @@ FEATURES = (
     "both_headlines",
     "different_quotes",
     "rarest_shared",  # idf of the rarest concept in common over the highest idf
+    "same_figure",  # a stated figure in common ("412" and "412 flights")
 )
-WEIGHTS = (2.42, 1.02, 1.53, 0.84, -4.18, 0.75, 0.09, -1.33, 2.90)
-BIAS = -4.78
+WEIGHTS = (1.82, 1.29, 1.53, 0.83, -3.99, 0.73, 0.09, -1.19, 2.94, 3.24)
+BIAS = -5.20
 P_ALIGN = 0.7
 
 
@@ -165,6 +166,13 @@ def pair_features(
         float(all(heads)),
         float(different_quotes(a, b)),
         max((idf[w] for w in shared), default=0.0) / top_idf,
+        float(bool(_figures(a) & _figures(b))),
+    )
+
+
+def _figures(st: Statement) -> frozenset[float]:
+    return frozenset(
+        m.amount.exact for c in st.claims for m in c.amounts if m.amount.exact is not None
     )
 
 
