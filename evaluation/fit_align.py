@@ -15,17 +15,9 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-from pelican.plugins.explainer.analyse.align import (
-    FEATURES,
-    RELATED,
-    Scorer,
-    candidates,
-    pair_features,
-    places,
-)
+from pelican.plugins.explainer.analyse.align import FEATURES, Scorer, featured_pairs
 from pelican.plugins.explainer.analyse.compare import statements
 
 from .gold import Story, load_story, story_folders
@@ -38,28 +30,15 @@ Row = tuple[tuple[float, ...], int]
 def story_rows(story: Story) -> list[Row]:
     """One row per candidate pair scoring at least RELATED (the pairs align() decides on)."""
     by_id = statements(story.documents, story.published)
-    sts = list(by_id.values())
-    scorer = Scorer(sts)
-    top_idf = max(scorer.idf.values(), default=1.0)
-    place = places(sts)
-    scores = candidates(sts, scorer)
-    top: dict[tuple[str, str], float] = defaultdict(float)
-    for (x, y), v in scores.items():
-        top[(x, by_id[y].source_id)] = max(top[(x, by_id[y].source_id)], v)
-        top[(y, by_id[x].source_id)] = max(top[(y, by_id[x].source_id)], v)
     source = {sid: st.source_id for sid, st in by_id.items()}
     gold = set(story.same_claim)
     gold |= {p for d in story.discrepancies for p in d.pairs if len({source[x] for x in p}) == 2}
     gold |= {p for p in story.traps if len({source[x] for x in p}) == 2}
-    rows = []
-    for (x, y), v in scores.items():
-        if v < RELATED:
-            continue
-        a, b = by_id[x], by_id[y]
-        mutual = (v / top[(x, b.source_id)], v / top[(y, a.source_id)])
-        features = pair_features(a, b, v, mutual, place, scorer.idf, top_idf)
-        rows.append((features, int(frozenset((x, y)) in gold)))
-    return rows
+    sts = list(by_id.values())
+    return [
+        (features, int(frozenset((a.id, b.id)) in gold))
+        for a, b, _, features in featured_pairs(sts, Scorer(sts))
+    ]
 
 
 def _solve(h: list[list[float]], g: list[float]) -> list[float]:

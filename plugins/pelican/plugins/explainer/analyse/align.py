@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .claims import Statement, concept, same_actor
@@ -220,29 +221,35 @@ def candidates(statements: list[Statement], scorer: Scorer) -> dict[tuple[str, s
     return scores  # type: ignore[return-value]
 
 
-def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pair]:
-    """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
-    scorer = scorer or Scorer(statements)
-    idf = scorer.idf
-    top_idf = max(idf.values(), default=1.0)
+def featured_pairs(
+    statements: list[Statement], scorer: Scorer
+) -> Iterator[tuple[Statement, Statement, float, tuple[float, ...]]]:
+    """Each candidate pair scoring at least RELATED, with its base score and features."""
+    top_idf = max(scorer.idf.values(), default=1.0)
     by_id = {st.id: st for st in statements}
-    order = {st.id: i for i, st in enumerate(statements)}
     place = places(statements)
     scores = candidates(statements, scorer)
     top: dict[tuple[str, str], float] = defaultdict(float)
     for (x, y), value in scores.items():
         top[(x, by_id[y].source_id)] = max(top[(x, by_id[y].source_id)], value)
         top[(y, by_id[x].source_id)] = max(top[(y, by_id[x].source_id)], value)
-    keep = []
     for (x, y), value in scores.items():
         if value < RELATED:
             continue
         a, b = by_id[x], by_id[y]
         mutual = (value / top[(x, b.source_id)], value / top[(y, a.source_id)])
-        p = one_claim(pair_features(a, b, value, mutual, place, idf, top_idf))
+        yield a, b, value, pair_features(a, b, value, mutual, place, scorer.idf, top_idf)
+
+
+def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pair]:
+    """Cross-source pairs that report the same claim (``aligned``) or share a topic."""
+    scorer = scorer or Scorer(statements)
+    order = {st.id: i for i, st in enumerate(statements)}
+    keep = []
+    for a, b, value, features in featured_pairs(statements, scorer):
         # Two different quotations are never one claim, however the rest reads.
         aligned = (
-            p >= P_ALIGN
+            one_claim(features) >= P_ALIGN
             and len(a.concepts & b.concepts) >= MIN_SHARED
             and not different_quotes(a, b)
         )
