@@ -40,6 +40,18 @@ DIFFER = [
         "name",
     ),
     (
+        "one role described after each name, without an article",
+        [
+            "Mara Lind, general secretary of the dockers' union (DWU), said the union would "
+            "strike from Monday."
+        ],
+        [
+            "The dockers' union's general secretary, Tomas Okafor, said members would strike "
+            "from Monday."
+        ],
+        "name",
+    ),
+    (
         "signed against only initialled",
         ["Solvane and Kelvoria signed a fisheries treaty in Tirsa on Thursday."],
         [

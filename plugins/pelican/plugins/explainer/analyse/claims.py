@@ -182,7 +182,12 @@ def _is_adjective(name: str) -> bool:
     return " " not in name and name.lower().endswith(EN.DEMONYM_SUFFIXES[:4])
 
 
-_APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;()—]{3,60}?)\s*(?:,|;|—|\.|$)")
+# "X, a regional bank," and "X, general secretary of the union,": a description after a
+# comma (its first word not a verb of saying, a relative or a preposition).
+_APPOSITION = re.compile(
+    r"^\s*,\s+(?:(?:a|an|the)\s+)?((?!(?:who|which|that|said|says|told|added|in|on|at|for|of|"
+    r"and|but|as|from|to|with|after|before|when|while)\b)[a-z][^,;()—]{2,59}?)\s*(?:,|;|—|\(|\.|$)"
+)
 
 
 def _actors(text: str) -> list[Actor]:
