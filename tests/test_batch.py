@@ -105,6 +105,8 @@ def test_real_explainer_matches_the_pipeline() -> None:
     assert as_json([built]) == as_json([build_explainer(spec, ROOT)])
 
 
+# Stopping the workers must not make the pool's thread print a traceback.
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_bad_seed_in_a_worker_gives_the_serial_one_line_error(
     tmp_path: Path, workers: int

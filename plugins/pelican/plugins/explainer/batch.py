@@ -214,11 +214,16 @@ def _parallel(
                 _run_meanwhile(meanwhile)
             yield from _collect(jobs, futures, root, limits, budget)
         except BaseException:
-            for future in futures:  # drop the queued work instead of finishing it
-                future.cancel()
-            # An interrupt or a failure must not wait for analyses still running.
-            for process in list(getattr(pool, "_processes", {}).values()):
+            # An interrupt or a failure must not wait for analyses still running: the
+            # workers are stopped, which fails every pending future. Cancelling them
+            # first would make Python 3.11's pool thread print a traceback when it
+            # fails a future already cancelled.
+            processes = list(getattr(pool, "_processes", {}).values())
+            for process in processes:
                 process.terminate()
+            if not processes:
+                for future in futures:  # no worker to stop: drop the queued work
+                    future.cancel()
             raise
 
 
