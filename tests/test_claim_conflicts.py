@@ -52,6 +52,12 @@ DIFFER = [
         "name",
     ),
     (
+        "fined against only facing a fine",
+        ["The transport ministry fined Harbor Tankers 12 million marks on Monday for the spill."],
+        ["Harbor Tankers faces a fine of up to 12 million marks for the spill, officials said."],
+        "status",
+    ),
+    (
         "signed against only initialled",
         ["Solvane and Kelvoria signed a fisheries treaty in Tirsa on Thursday."],
         [

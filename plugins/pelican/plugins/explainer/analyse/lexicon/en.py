@@ -17,12 +17,12 @@ TENTATIVE = _words(
     "discuss discusses discussing negotiate negotiates negotiating propose proposes proposing "
     "mull mulls mulling study studying seek seeks seeking eye eyes eyeing review reviews "
     "reviewing examine examines examining assess assesses assessing initialled initialed "
-    "recommend recommends recommended recommending"
+    "recommend recommends recommended recommending face faces facing await awaits awaiting"
 )
 SETTLED = _words(
     "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
     "ratified awarded accepted adopted passed enacted closed ordered imposed began begun "
-    "started launched opened introduced"
+    "started launched opened introduced fined charged convicted sentenced acquired"
 )
 FUTURE = _words("will shall")
 EXPECTED = _words("expected likely set poised due")
