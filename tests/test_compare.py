@@ -235,3 +235,12 @@ def test_one_quotation_in_two_reports_is_one_claim():
     c = compare([a, b], {})
     quoted = {a.body_sentences[0].id, b.body_sentences[0].id}
     assert any(quoted <= set(g.cites) for g in c.agreements)
+
+
+def test_one_act_told_with_synonymous_verbs_compares_its_counts() -> None:
+    a = doc("a", "Brightmoor will shed 1,500 jobs as weak demand drives down prices.")
+    b = doc("b", "Sales of fridges and washing machines fell, and the group will cut 1,200 jobs.")
+    c = compare([a, b], {})
+    assert [(d.kind, sorted(d.values.values())) for d in c.discrepancies] == [
+        ("number", ["1,200", "1,500"])
+    ]

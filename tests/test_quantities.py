@@ -28,6 +28,22 @@ def one(text: str):
         ("Three workers were hurt", "Three", 3, "workers", "count", False),
         ("a fleet of twenty-one buses", "twenty-one", 21, "buses", "count", False),
         (
+            "it will cut two thousand four hundred jobs",
+            "two thousand four hundred",
+            2400,
+            "jobs",
+            "count",
+            False,
+        ),
+        (
+            "one million two hundred thousand voters",
+            "one million two hundred thousand",
+            1.2e6,
+            "voters",
+            "count",
+            False,
+        ),
+        (
             "his second trip in less than 18 months",
             "less than 18 months",
             18,

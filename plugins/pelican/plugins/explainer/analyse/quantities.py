@@ -103,13 +103,12 @@ _TENS_UNITS = r"(?:(?:{})(?:[- ](?:{}))?|{})".format(
     "|".join(_UNITS[1:]),
     _SIMPLE,
 )
-# "forty-six", "one hundred and five", "two hundred thousand", "a hundred".
-_WORD_NUMBER = r"(?:(?:{}|a)\s+(?:{})(?:\s+(?:and\s+)?{})?(?:\s+(?:{}))?|{})".format(
-    _TENS_UNITS,
-    "|".join(_SCALE_WORDS),
-    _TENS_UNITS,
-    "|".join(_SCALE_WORDS[1:]),
-    _TENS_UNITS,
+# "forty-six", "one hundred and five", "two hundred thousand", "a hundred",
+# "two thousand four hundred and fifty": a scaled number, then more scaled parts.
+_SCALES = "|".join(_SCALE_WORDS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS_UNITS}|a)\s+(?:{_SCALES})(?:\s+(?:{_SCALES}))*"
+    rf"(?:\s+(?:and\s+)?{_TENS_UNITS}(?:\s+(?:{_SCALES}))*)*|{_TENS_UNITS})"
 )
 # Thousands may be grouped by commas or by spaces ("64 312", as many languages print them).
 _DIGITS = (

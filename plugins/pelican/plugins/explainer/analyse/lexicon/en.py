@@ -132,6 +132,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("pay", "wage", "wages", "salary", "salaries"),
     ("raise", "rise", "increase", "hike"),
     ("percent", "%", "per cent"),
+    ("arrest", "arrested", "arrests", "detained", "detain", "detains", "detention", "custody"),
+    ("exchange", "exchanged", "exchanges", "swap", "swapped", "swaps"),
+    ("cut", "cuts", "shed", "sheds", "slash", "slashed", "axe", "axed", "eliminate", "eliminated"),
+    ("ship", "ships", "vessel", "vessels"),
+    ("job", "jobs", "posts", "positions"),
 )
 
 # Irregular past forms and their base verb, so "sent off" meets "did not send him off".
