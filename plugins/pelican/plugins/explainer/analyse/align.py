@@ -145,8 +145,8 @@ FEATURES = (
     "rarest_shared",  # idf of the rarest concept in common over the highest idf
     "same_figure",  # a stated figure in common ("412" and "412 flights")
 )
-WEIGHTS = (1.82, 1.29, 1.53, 0.83, -3.99, 0.73, 0.09, -1.19, 2.94, 3.24)
-BIAS = -5.20
+WEIGHTS = (1.80, 1.34, 1.52, 0.81, -3.92, 0.74, -0.02, -1.10, 2.82, 3.20)
+BIAS = -5.18
 P_ALIGN = 0.7
 
 
