@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from reports import report
 
 from pelican.plugins.explainer.analyse.keypoints import key_points
 from pelican.plugins.explainer.analyse.tfidf import cosine, sentence_vectors
 from pelican.plugins.explainer.errors import InputError
 from pelican.plugins.explainer.model import SourceMeta
-from pelican.plugins.explainer.parse.content import parse_spec
+from pelican.plugins.explainer.parse.content import ExplainerSpec, parse_spec
 from pelican.plugins.explainer.parse.seed import parse_text
-from pelican.plugins.explainer.pipeline import load_documents
+from pelican.plugins.explainer.pipeline import analyse, load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = "content/explainers/xi-jinping-hanoi-2025.md"
@@ -156,3 +158,30 @@ def test_an_original_stands_in_for_a_translation_of_the_same_claim():
     cited = [p.cites[0] for p in points]
     assert "b-s2" not in cited
     assert all(p.translation == p.cites[0].startswith("b-") for p in points)
+
+
+def test_a_key_point_never_cites_two_supports_that_contradict_each_other() -> None:
+    lines = [
+        "The tanker leaked about {} tonnes of crude oil into the sea off Kestrel Bay on Saturday.",
+        "Clean-up crews laid floating booms along the coast near the harbour.",
+        "The coastguard said the slick covered about 25 square kilometres by Monday.",
+    ]
+    docs = [
+        report(
+            "a", "A tanker leaked crude oil into the sea off Kestrel Bay on Saturday.", *lines[1:]
+        ),
+        report("b", lines[0].format("800"), *lines[1:]),
+        report("c", lines[0].format("1,800"), *lines[1:]),
+    ]
+    spec = ExplainerSpec(
+        path="spill.md", title="Spill", slug="spill", published=date(2026, 8, 10),
+        sources=[d.meta for d in docs],
+    )  # fmt: skip
+    explainer = analyse(spec, docs)
+    b, c = docs[1].body_sentences[0].id, docs[2].body_sentences[0].id
+    assert any({b, c} <= set(d.cites) for d in explainer.comparison.discrepancies)
+    for point in explainer.key_points:
+        assert not {b, c} <= set(point.cites), point
+    for fact in explainer.facts:
+        if fact.status != "sources-differ":
+            assert not {b, c} <= set(fact.cites), fact

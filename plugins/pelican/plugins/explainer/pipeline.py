@@ -215,18 +215,22 @@ def _honest_support(explainer: Explainer) -> None:
         pair = frozenset((main, other))
         return pair in agree and pair not in conflict
 
+    def consistent(cites: list[str]) -> list[str]:
+        """The cites in order, each kept only if it agrees with every one kept before
+        it: two supports of one point never contradict each other either."""
+        kept: list[str] = []
+        for cid in cites:
+            if all(supported(k, cid) for k in kept):
+                kept.append(cid)
+        return kept
+
     for point in explainer.key_points:
-        point.cites = [
-            c for c in point.cites if c == point.cites[0] or supported(point.cites[0], c)
-        ]
+        point.cites = consistent(point.cites)
     total = len(explainer.documents)
     for fact in explainer.facts:
         if fact.status == "sources-differ":
             continue
-        kept: list[str] = []
-        for cid in fact.cites:
-            if all(supported(k, cid) for k in kept):
-                kept.append(cid)
+        kept = consistent(fact.cites)
         fact.cites = kept
         sources = {source_of[c] for c in kept}
         fact.status = (  # type: ignore[assignment]
