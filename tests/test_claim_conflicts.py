@@ -111,6 +111,14 @@ DIFFER = [
 
 CONSISTENT = [
     (
+        "a ministry is not a person holding the minister's title",
+        ["Foreign Minister Aksel Varn greeted the freed men at the crossing on Wednesday."],
+        [
+            "The freed men crossed at the bridge on Wednesday, communicated the Ministry of the "
+            "Foreign Affairs."
+        ],
+    ),
+    (
         "one quotation, one speaker",
         ['"We acted as soon as the pattern was clear," Chief Executive Marten Kaldor said.'],
         ['"We acted as soon as the pattern was clear," said Marten Kaldor, the chief executive.'],

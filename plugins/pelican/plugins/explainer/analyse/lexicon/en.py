@@ -278,7 +278,8 @@ ORGANISATION_WORDS = _words(
     "airline airlines airways air bank group company co corp corporation inc ltd plc holdings "
     "ministry party university college council commission agency authority customs news times "
     "post press television radio institute foundation association federation union league club "
-    "fund trust motors energy industries railways railway telecom court tribunal lines"
+    "fund trust motors energy industries railways railway telecom court tribunal lines affairs "
+    "office department directorate service services"
 )
 # Words before a name that make it a place ("in the capital"), not a party to a claim.
 LOCATIVE = _words("in at near from across into to outside inside around toward towards via")
