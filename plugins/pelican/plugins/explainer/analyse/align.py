@@ -145,8 +145,8 @@ FEATURES = (
     "rarest_shared",  # idf of the rarest concept in common over the highest idf
     "same_figure",  # a stated figure in common ("412" and "412 flights")
 )
-WEIGHTS = (1.80, 1.34, 1.52, 0.81, -3.92, 0.74, -0.02, -1.10, 2.82, 3.20)
-BIAS = -5.18
+WEIGHTS = (1.65, 1.62, 1.27, 0.86, -4.23, 0.75, 0.04, -1.02, 2.74, 3.17)
+BIAS = -5.17
 P_ALIGN = 0.7
 
 
