@@ -23,8 +23,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .calendar_dates import CalendarDate, calendar_dates
 from .claims import EN, Claim, Statement, concept
-from .slots import WEEKDAYS, Amount, compatible, days
+from .slots import WEEKDAYS, Amount, compatible
 from .tokens import STOP_WORDS
 
 # Weights of the signals; pairs below MATCH are not one measure. Calibrated on eval/.
@@ -54,7 +55,7 @@ class Value:
     key: frozenset[str]  # concepts naming what the value measures
     noun: str | None  # concept of the noun it counts or qualifies
     amount: Amount | None = None
-    day: str | None = None  # "5-24" for May 24
+    day: CalendarDate | None = None  # May 24, March 2023, 1979: to the precision written
     earlier: bool = False  # an earlier value: "the current 10%", "up from 8%", "in 2019"
     kind_words: frozenset[str] = frozenset()  # "15 suspected cases": which cases
     part: bool = False  # "three of the injured": a share of a group counted elsewhere
@@ -201,13 +202,15 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
             )
         )
     for claim in st.claims:
-        for start, end, day in days(text, claim.start, claim.end):
-            if "-" not in day:
-                continue  # a weekday is too common a word to tie one event to
-            key = claim.concepts - {concept(w) for w in WEEKDAYS}
+        # A weekday is too common a word to tie one event to; calendar dates are not.
+        for start, end, when in calendar_dates(text, claim.start, claim.end):
+            key = claim.concepts - _DATE_WORDS
             noun = _noun_before(text, claim.start, start)
-            out.append(Value(st, claim, ("day", None), start, end, key, noun, day=day))
+            out.append(Value(st, claim, ("day", None), start, end, key, noun, day=when))
     return out
+
+
+_DATE_WORDS = frozenset(concept(w) for w in WEEKDAYS)
 
 
 def _weighted(words: Iterable[str], idf: dict[str, float]) -> float:
@@ -216,8 +219,8 @@ def _weighted(words: Iterable[str], idf: dict[str, float]) -> float:
 
 def _size(x: Value, y: Value) -> float:
     """1 for one figure, falling with the ratio of the two (0 at ten times, -1 past MAX_RATIO)."""
-    if x.day is not None:
-        return float(x.day == y.day)  # one event on one day is the likelier reading
+    if x.day is not None and y.day is not None:
+        return float(x.day.fits(y.day))  # one event on one day is the likelier reading
     ratio = _ratio(x, y)
     if ratio is None:
         return 0.0 if x.amount is None or y.amount is None else 0.5
@@ -352,4 +355,4 @@ def disagree(x: Value, y: Value) -> bool:
     """No single true value makes both wordings right."""
     if x.amount is not None and y.amount is not None:
         return not compatible(x.amount, y.amount)
-    return x.day is not None and y.day is not None and x.day != y.day
+    return x.day is not None and y.day is not None and not x.day.fits(y.day)
