@@ -6,7 +6,9 @@ import pytest
 from reports import report
 
 from pelican.plugins.explainer.analyse.calendar_dates import CalendarDate, calendar_dates
+from pelican.plugins.explainer.analyse.claims import statement
 from pelican.plugins.explainer.analyse.compare import compare
+from pelican.plugins.explainer.analyse.values import disagree, statement_values
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,27 @@ def test_one_event_in_two_months_is_a_date_discrepancy_and_in_one_month_is_not()
     ]
     c = compare([report("a", said.format("March 2023")), report("b", said.format("March"))], {})
     assert not [d for d in c.discrepancies if d.kind == "date"]
+
+
+def _time_value(text: str):
+    (st,) = [statement(s) for s in report("a", text).body_sentences[:1]]
+    (value,) = [v for v in statement_values(st) if v.clock is not None]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (
+            "The Selda capsized at 16.40 by the local hour.",
+            "It capsized at 3:20 p.m. local time.",
+            True,
+        ),
+        ("The quake struck at 14:05 GMT.", "The quake struck at 4:05 p.m. (GMT+2).", False),
+        ("The raid began at about 2:15 a.m.", "The raid began shortly before 2:30 a.m.", False),
+    ],
+)
+def test_times_of_day_are_values_that_differ_only_when_no_reading_agrees(
+    a: str, b: str, differ: bool
+) -> None:
+    assert disagree(_time_value(a), _time_value(b)) is differ

@@ -78,7 +78,7 @@ def _one_count(values: list[Value]) -> bool:
     return None not in nouns and len(nouns) == len(set(nouns))
 
 
-_VALUE_KIND = {"day": "date", "duration": "duration"}
+_VALUE_KIND = {"day": "date", "duration": "duration", "time": "time"}
 
 
 def _value_side(v: Value) -> Side:
