@@ -1,4 +1,4 @@
-"""Calendar dates to the precision written, and when two of them disagree."""
+"""Calendar dates to the precision written, times of day as values, and when two disagree."""
 
 from __future__ import annotations
 
