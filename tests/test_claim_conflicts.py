@@ -58,6 +58,18 @@ DIFFER = [
         "status",
     ),
     (
+        "opened against still deciding whether to open",
+        ["Prosecutors in Ardent have opened a criminal investigation into the collapse."],
+        ["Prosecutors in Ardent are still deciding whether to open a criminal investigation."],
+        "status",
+    ),
+    (
+        "lodged an appeal against will appeal",
+        ["Strand's lawyers lodged an appeal against the verdict within hours, a spokesman said."],
+        ["Strand's lawyer said his client will appeal against the verdict."],
+        "status",
+    ),
+    (
         "signed against only initialled",
         ["Solvane and Kelvoria signed a fisheries treaty in Tirsa on Thursday."],
         [

@@ -283,8 +283,9 @@ def _status(
             continue
         stage: str | None = None
         act: tuple[str, ...] = ()
-        if w == "to" and prev == "yet":
-            stage, act = "tentative", next_act(i)  # "has yet to sign off": not done
+        if w == "to" and prev in ("yet", "whether"):
+            # "has yet to sign off", "will decide whether to open": not done
+            stage, act = "tentative", next_act(i)
         elif w in EN.FUTURE:
             # "will appeal" is an act to come; "will be closed" a state, no act.
             passive = i + 1 < len(words) and words[i + 1] in ("be", *EN.STATE_VERBS)

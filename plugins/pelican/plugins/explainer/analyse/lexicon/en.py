@@ -22,7 +22,8 @@ TENTATIVE = _words(
 SETTLED = _words(
     "signed agreed approved completed confirmed concluded finalised finalized sealed inked "
     "ratified awarded accepted adopted passed enacted closed ordered imposed began begun "
-    "started launched opened introduced fined charged convicted sentenced acquired"
+    "started launched opened introduced fined charged convicted sentenced acquired lodged filed "
+    "issued granted"
 )
 FUTURE = _words("will shall")
 EXPECTED = _words("expected likely set poised due")
