@@ -145,7 +145,7 @@ FEATURES = (
     "rarest_shared",  # idf of the rarest concept in common over the highest idf
     "same_figure",  # a stated figure in common ("412" and "412 flights")
 )
-WEIGHTS = (1.65, 1.62, 1.27, 0.86, -4.23, 0.75, 0.04, -1.02, 2.74, 3.17)
+WEIGHTS = (1.67, 1.52, 1.24, 0.78, -4.43, 0.84, 0.34, -0.98, 3.08, 3.15)
 BIAS = -5.17
 P_ALIGN = 0.7
 
