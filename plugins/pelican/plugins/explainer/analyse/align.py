@@ -229,14 +229,21 @@ def featured_pairs(
     by_id = {st.id: st for st in statements}
     place = places(statements)
     scores = candidates(statements, scorer)
-    top: dict[tuple[str, str], float] = defaultdict(float)
+    ranked: dict[tuple[str, str], list[float]] = defaultdict(list)
     for (x, y), value in scores.items():
-        top[(x, by_id[y].source_id)] = max(top[(x, by_id[y].source_id)], value)
-        top[(y, by_id[x].source_id)] = max(top[(y, by_id[x].source_id)], value)
+        ranked[(x, by_id[y].source_id)].append(value)
+        ranked[(y, by_id[x].source_id)].append(value)
+    top, floor = {}, {}
+    for key, values in ranked.items():
+        values.sort(reverse=True)
+        top[key] = values[0]
+        # A statement keeps its MAX_CANDIDATES strongest partners in each other source.
+        floor[key] = values[min(len(values), MAX_CANDIDATES) - 1]
     for (x, y), value in scores.items():
-        if value < RELATED:
-            continue
         a, b = by_id[x], by_id[y]
+        near = value >= floor[(x, b.source_id)] or value >= floor[(y, a.source_id)]
+        if value < RELATED or not near:
+            continue
         mutual = (value / top[(x, b.source_id)], value / top[(y, a.source_id)])
         yield a, b, value, pair_features(a, b, value, mutual, place, scorer.idf, top_idf)
 
