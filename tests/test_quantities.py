@@ -96,6 +96,8 @@ def test_relative_spans_and_dates():
         "the first, second and 3rd rounds",
         "someone often mentioned a canine",
         "the Line 3 tram",
+        "a 79-year-old customer was among them",  # an age, not a span of time
+        "a girl of eight years old",
     ],
 )
 def test_things_that_are_not_quantities(text):

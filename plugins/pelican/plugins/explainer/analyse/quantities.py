@@ -401,6 +401,9 @@ def _bad_neighbours(text: str, start: int, end: int) -> bool:
     return bool(after and (after.isalpha() or (after == "-" and text[end + 1 : end + 2].isalpha())))
 
 
+_AGE = re.compile(r"-old\b|\s+old\b")
+
+
 @per_text
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in reading order, without overlaps."""
@@ -414,6 +417,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             q = _make(kind, m)
             if q is None or q.start == q.end:
+                continue
+            if _AGE.match(text, q.end):
+                taken.append((q.start, q.end))  # "a 79-year-old man": an age, not a span of time
                 continue
             if kind in ("count", "year") and _bad_neighbours(text, q.start, q.end):
                 continue
