@@ -104,6 +104,10 @@ NO_DIFFERENCE = [
         ["The airport handles millions of passengers a year."],
     ),
     (
+        ["Harlow shares fell 11.4% by 0930 GMT, wiping 640 million euros off its value."],
+        ["Harlow shares closed down 8.2% in Brevik."],
+    ),
+    (
         ["More than 30 people were killed when the quake struck the valley."],
         ["The quake killed 31 people in the valley, the ministry said."],
     ),

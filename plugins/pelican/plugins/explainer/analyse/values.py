@@ -161,6 +161,18 @@ def _earlier_marked(text: str, spans: list[tuple[int, int]], year: int | None) -
     return out
 
 
+_AT_TIME = re.compile(r"\s*(?:by|at|as of)\s+$")
+
+
+def _snapshot(text: str, claim: Claim, a: Amount) -> bool:
+    """ "Shares fell 11.4% by 0930 GMT": a figure at a time of day is a moment's reading,
+    not the day's final one ("closed down 8.2%")."""
+    return any(
+        0 <= t.start - a.end <= 12 and _AT_TIME.fullmatch(text[a.end : t.start])
+        for t in claim.times
+    )
+
+
 def statement_values(st: Statement, year: int | None = None) -> list[Value]:
     """Every amount, duration and calendar day of a statement, with its key words.
 
@@ -183,7 +195,9 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
                 key |= {w for w in [_noun_after(text, a.end)] if w}
         if noun:
             key.add(noun)
-        earlier = index in marked or _earlier_word(text, claim, a.start)
+        earlier = (
+            index in marked or _earlier_word(text, claim, a.start) or _snapshot(text, claim, a)
+        )
         kinds = _kind_words(text, a) if noun else frozenset()
         out.append(
             Value(
