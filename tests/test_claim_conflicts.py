@@ -70,6 +70,12 @@ DIFFER = [
         "status",
     ),
     (
+        "found nothing against found something",
+        ["Engineers inspected the Skarven dam overnight and found no damage, the authority said."],
+        ["Engineers who inspected the Skarven dam overnight found cracks in its spillway."],
+        "negation",
+    ),
+    (
         "signed against only initialled",
         ["Solvane and Kelvoria signed a fisheries treaty in Tirsa on Thursday."],
         [

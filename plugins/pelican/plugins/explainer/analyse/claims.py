@@ -324,6 +324,10 @@ def _status(
                 if nxt not in STOP_WORDS and nxt not in EN.NEGATORS:
                     negated.add(concept(nxt))
                     break
+            # "found no damage", "paid no ransom": the act found nothing, so it is denied too.
+            past = prev.endswith("ed") or prev in EN.IRREGULAR_VERBS
+            if w == "no" and past and prev not in EN.ATTRIBUTION:
+                negated.add(concept(prev))
     return frozenset(status), frozenset(negated), frozenset(acts)
 
 
