@@ -102,3 +102,12 @@ def test_a_figure_only_a_machine_translation_gives_ranks_below_an_originals() ->
     shown = {f.value for f in facts([original, translated]) if f.shown}
     assert "12,000" not in shown
     assert "4.2 million" in shown
+
+
+def test_a_second_coordinated_figure_borrows_the_noun_both_measure() -> None:
+    text = (
+        "Since March the union has imposed overtime bans on shifts across both depots—up to "
+        "40% on weekend shifts and a proposed 25% on night shifts—while talks continue."
+    )
+    labels = {f.value: f.label for f in facts([doc(text, "a")])}
+    assert labels["25%"] == "Proposed bans on night shifts"

@@ -9,6 +9,7 @@ the middle of a name ("… to North" before "Ridge").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .lexicon.items_en import CARDINALS, DANGLING, NAME_JOINERS, PHRASE_OPENERS
 
@@ -165,10 +166,12 @@ def label_around(
     """
     lo, hi = _left_bound(text, start), _right_bound(text, end)
     clause_lo = lo
+    previous: tuple[int, int] | None = None
     # Another figure in the sentence bounds the words that describe this one.
     for s, e in others or []:
         if e <= start:
-            lo = max(lo, e)
+            if e > lo:
+                lo, previous = e, (s, e)
         elif s >= end:
             hi = min(hi, s)
     before = [w for w in _words(text, lo, start) if w[1] <= start]
@@ -177,9 +180,12 @@ def label_around(
         after[-1] = (after[-1][0], after[-1][1], after[-1][2].rstrip("."))
     while before and _bare(before[-1][2]) in _LINKERS:
         before = before[:-1]
+    head = None
     if lo > clause_lo:  # "… 145% on X and a proposed 46%": the second figure's words only
         cut = max((i + 1 for i, w in enumerate(before) if _bare(w[2]) in _COORDINATORS), default=0)
         before = before[cut:]
+        if previous and after and _bare(after[0][2]) in PHRASE_OPENERS:
+            head = _shared_head(text, clause_lo, previous[0], before)
     before = _trim_end(before, text)
     said = [
         i + 1
@@ -232,8 +238,31 @@ def label_around(
     left = _trim_start(_trim_end(left, text))
     if not left:
         right = _trim_start(right)
+    if head is not None:  # "a proposed 46% on X" after "tariffs of 145% on Y"
+        left = [w for w in before if _bare(w[2]) not in ("a", "an", "the")] + [head]
     label = " ".join(w for _, _, w in [*left, *right]).strip(" —–-")
     return label[:1].upper() + label[1:] if label else ""
+
+
+def _shared_head(
+    text: str, lo: int, hi: int, modifiers: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The noun two coordinated figures share: in "tariffs on exports … up to 145% on
+    cars and a proposed 46% on steel", the second figure's own words ("a proposed")
+    name no noun, and "tariffs" is the head of the first figure's phrase."""
+    own = [w for w in modifiers if _bare(w[2]) not in ("a", "an", "the")]
+    if len(own) > 2 or not all(w[2][:1].islower() for w in own):
+        return None
+    words = _words(text, lo, hi)
+    for w, nxt in pairwise(words):
+        if (
+            _bare(nxt[2]) in PHRASE_OPENERS
+            and w[2][:1].isalpha()
+            and _bare(w[2]) not in _VERBISH | _LINKERS | DANGLING
+            and not _capital(w[2])
+        ):
+            return w
+    return None
 
 
 def clause_label(text: str, start: int, end: int, budget: int = 12) -> str:
