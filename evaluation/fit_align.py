@@ -17,7 +17,7 @@ import math
 import sys
 from pathlib import Path
 
-from pelican.plugins.explainer.analyse.align import FEATURES, Scorer, featured_pairs
+from pelican.plugins.explainer.analyse.align import FEATURES, Scorer, featured_pairs, one_claim
 from pelican.plugins.explainer.analyse.compare import statements
 
 from .gold import Story, load_story, story_folders
@@ -82,8 +82,8 @@ def fit(rows: list[Row], iterations: int = 25) -> list[float]:
 
 
 def probability(w: list[float], features: tuple[float, ...]) -> float:
-    z = w[-1] + sum(wi * xi for wi, xi in zip(w, features, strict=False))
-    return 1 / (1 + math.exp(-z))
+    """``one_claim`` with fitted weights ``w`` (the bias last)."""
+    return one_claim(features, tuple(w[:-1]), w[-1])
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,9 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # A message quotes author values; a huge one must not become a huge line.
 MAX_MESSAGE = 300
@@ -78,17 +80,18 @@ def check_interrupted() -> None:
         raise Interrupted(_received[0])
 
 
-def _quiet_unraisable(previous):  # type: ignore[no-untyped-def]
-    """A signal that lands in a callback Python cannot raise from (a weakref or
-    ``__del__``) would print "Exception ignored" with a traceback; stay quiet, as
-    :func:`check_interrupted` raises it again at the next check."""
+class _QuietInterrupts:
+    """An unraisable hook: a signal that lands in a callback Python cannot raise from
+    (a weakref or ``__del__``) would print "Exception ignored" with a traceback; stay
+    quiet, as :func:`check_interrupted` raises it again at the next check. Anything
+    else goes to the hook that was installed before."""
 
-    def hook(unraisable) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, previous: Callable[[Any], object]) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable: Any) -> None:
         if not isinstance(unraisable.exc_value, Interrupted):
-            previous(unraisable)
-
-    hook.quiets_interrupts = True  # type: ignore[attr-defined]
-    return hook
+            self.previous(unraisable)
 
 
 def install_interrupts() -> None:
@@ -96,8 +99,8 @@ def install_interrupts() -> None:
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, _raise_interrupted)
-        if not getattr(sys.unraisablehook, "quiets_interrupts", False):
-            sys.unraisablehook = _quiet_unraisable(sys.unraisablehook)
+        if not isinstance(sys.unraisablehook, _QuietInterrupts):
+            sys.unraisablehook = _QuietInterrupts(sys.unraisablehook)
 
 
 def one_line(exc: BaseException) -> str | None:

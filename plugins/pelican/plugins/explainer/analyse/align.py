@@ -177,9 +177,11 @@ def _figures(st: Statement) -> frozenset[float]:
     )
 
 
-def one_claim(features: tuple[float, ...]) -> float:
+def one_claim(
+    features: tuple[float, ...], weights: tuple[float, ...] = WEIGHTS, bias: float = BIAS
+) -> float:
     """The fitted probability that a pair with these features reports one claim."""
-    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
+    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
     return 1 / (1 + math.exp(-z))
 
 

@@ -218,12 +218,11 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
         )
     for claim in st.claims:
         # A weekday is too common a word to tie one event to; calendar dates are not.
+        key = claim.concepts - _DATE_WORDS
         for start, end, when in calendar_dates(text, claim.start, claim.end):
-            key = claim.concepts - _DATE_WORDS
             noun = _noun_before(text, claim.start, start)
             out.append(Value(st, claim, ("day", None), start, end, key, noun, day=when))
         for t in claim.times:
-            key = claim.concepts - _DATE_WORDS
             noun = _noun_before(text, claim.start, t.start)
             out.append(Value(st, claim, ("time", None), t.start, t.end, key, noun, clock=t))
     return out
