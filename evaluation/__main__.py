@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.plugins.explainer.errors import InputError
 
 from .gold import load_story, story_folders
-from .score import COLUMNS, TYPES, Scores, failures, run, score
+from .score import COLUMNS, EXTRA, TYPES, Scores, failures, run, score
 
 
 def _cell(sc: Scores, key: str) -> str:
@@ -24,12 +24,14 @@ def _cell(sc: Scores, key: str) -> str:
 
 def _row(name: str, sc: Scores) -> str:
     cells = [f"{_cell(sc, key):>8}" for _, key in COLUMNS]
-    return f"{name:32}" + "".join(cells) + f"{sc.counts['support_other_side']:>6}"
+    extra = [sc.counts[k] for k in ("support_other_side", "repeats", "held_back")]
+    return f"{name:32}" + "".join(cells) + "".join(f"{n:>6}" for n in extra)
 
 
 def _table(title: str, rows: list[tuple[str, Scores]], pooled: Scores) -> None:
     print(f"\n{title}")
-    print(f"{'story':32}" + "".join(f"{h:>8}" for h, _ in COLUMNS) + f"{'other':>6}")
+    head = "".join(f"{h:>8}" for h, _ in COLUMNS) + "".join(f"{h:>6}" for h in EXTRA)
+    print(f"{'story':32}" + head)
     for name, sc in rows:
         print(_row(name, sc))
     print(_row("pooled", pooled))

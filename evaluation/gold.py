@@ -28,6 +28,8 @@ class GoldDiscrepancy:
     type: str
     sides: tuple[str, ...]  # sentence ids, one per side
     values: tuple[str, ...]
+    # A running figure that rose between reports published at different times.
+    update: bool = False
 
     @property
     def pairs(self) -> set[frozenset[str]]:
@@ -102,10 +104,41 @@ def _sources(gold: _Gold, data: dict[str, Any], folder: Path) -> list[Document]:
             label=str(entry.get("label") or entry["id"]),
             kind=str(entry.get("kind") or "original"),
         )
+        if entry.get("published"):
+            meta.published, meta.published_time = _when(gold, entry["published"])
         docs.append(parse_seed(path, meta))
     if not 2 <= len(docs) <= 5:
         raise gold.fail("sources", f"a story needs 2 to 5 sources, not {len(docs)}")
     return docs
+
+
+def value_span(value: str, sentence: str) -> tuple[int, int] | None:
+    """Where a gold value stands in its sentence: its words as written, in order, with
+    ``...`` for words left out ("Two men ... were arrested"); None if they are not there."""
+    text, at, start = sentence.lower(), 0, None
+    for piece in (p.strip() for p in value.lower().split("...")):
+        if not piece:
+            continue
+        found = text.find(piece, at)
+        if found < 0:
+            return None
+        start = found if start is None else start
+        at = found + len(piece)
+    return None if start is None else (start, at)
+
+
+def _when(gold: _Gold, value: Any) -> tuple[date, str | None]:
+    """A source's publication: ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``."""
+    if isinstance(value, date):
+        return value, None
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d))?", str(value).strip())
+    try:
+        day = date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise gold.fail("published", f"'{value}' is not YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    return day, match.group(2) if match else None
 
 
 def _resolver(gold: _Gold, documents: list[Document]):
@@ -183,7 +216,12 @@ def load_story(folder: Path, root: Path | None = None) -> Story:
         values = tuple(str(v) for v in entry.get("values") or ())
         if values and len(values) != len(ids):
             raise gold.fail("values", "give one value per side")
-        story.discrepancies.append(GoldDiscrepancy(entry["type"], ids, values))
+        for sid, value in zip(ids, values, strict=False):
+            if value_span(value, story.sentences[sid].text) is None:
+                raise gold.fail("values", f"value {value!r} is not in its side's sentence")
+        story.discrepancies.append(
+            GoldDiscrepancy(entry["type"], ids, values, bool(entry.get("update")))
+        )
     for entry in _list(gold, data, "traps"):
         sides = entry.get("sides") if isinstance(entry, dict) else None
         if not isinstance(sides, list) or len(sides) != 2:

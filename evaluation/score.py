@@ -16,6 +16,7 @@ from pelican.plugins.explainer.parse.content import ExplainerSpec
 from pelican.plugins.explainer.pipeline import Explainer, analyse
 
 from .gold import DISCREPANCY_TYPES, Story
+from .matching import clusters, covers, one_to_one, same_measure, value_key
 
 Pair = frozenset[str]
 
@@ -62,10 +63,6 @@ def _cross_pairs(cites: list[str], source_of: dict[str, str]) -> set[Pair]:
     }
 
 
-def _norm_value(text: str) -> str:
-    return re.sub(r"[^\w%$€£.]+", " ", text.lower()).strip()
-
-
 def score(story: Story, result: Explainer) -> Scores:
     sc = Scores()
     source_of = {sid: s.source_id for sid, s in story.sentences.items()}
@@ -74,40 +71,39 @@ def score(story: Story, result: Explainer) -> Scores:
     same = story.same_claim | cross_traps
     gold_conflict = {p for d in story.discrepancies for p in d.pairs}
     comparison = result.comparison
+    held = [h.item for h in result.held_back]
+    held_diffs = [h.item for h in result.held_back if h.section == "discrepancies"]
+    held_agree = [h.item for h in result.held_back if h.section == "agreements"]
 
     def show(p: Pair) -> str:
         return " <> ".join(f"{sid}: {text[sid][:70]}" for sid in sorted(p))
 
-    # Agreements: every cross-source pair cited together must be one claim.
-    agreed: set[Pair] = set()
+    # Agreements on the page: every cross-source pair cited together must be one claim.
     for a in comparison.agreements:
-        agreed |= _cross_pairs(a.cites, source_of)
-    for p in sorted(agreed, key=sorted):
-        sc.add("agreement_precision", p in same and p not in gold_conflict)
-        if p not in same or p in gold_conflict:
-            sc.false.append(f"agreement: {show(p)}")
-    linked = set(agreed)
-    for d in comparison.discrepancies:
-        linked |= _cross_pairs(d.cites, source_of)
+        pairs = _cross_pairs(a.cites, source_of)
+        for p in sorted(pairs, key=sorted):
+            sc.add("agreement_precision", p in same and p not in gold_conflict)
+            if p not in same or p in gold_conflict:
+                sc.false.append(f"agreement: {show(p)}")
+        sc.add("publishable", all(p in same and p not in gold_conflict for p in pairs))
+    linked: set[Pair] = set()
+    for item in [*comparison.agreements, *comparison.discrepancies, *held_agree, *held_diffs]:
+        linked |= _cross_pairs(item.cites, source_of)
+    shown_linked: set[Pair] = set()
+    for item in [*comparison.agreements, *comparison.discrepancies]:
+        shown_linked |= _cross_pairs(item.cites, source_of)
     cross_conflicts = {p for p in gold_conflict if len({source_of[x] for x in p}) == 2}
     for p in sorted(same | cross_conflicts, key=sorted):
-        sc.add("same_claim_recall", p in linked)
+        sc.add("same_claim_recall", p in shown_linked)
 
-    # Discrepancies: found when one cites two sides of a gold discrepancy.
-    for g in story.discrepancies:
-        hit = any(len(set(g.sides) & set(d.cites)) >= 2 for d in comparison.discrepancies)
-        sc.add(f"discrepancy_recall.{g.type}", hit)
-        sc.add("discrepancy_recall", hit)
-        if not hit:
-            sc.missed.append(f"{g.type}: {' <> '.join(g.values) or show(frozenset(g.sides))}")
-    for d in comparison.discrepancies:
-        true = any(len(set(g.sides) & set(d.cites)) >= 2 for g in story.discrepancies)
-        sc.add("discrepancy_precision", true)
-        if not true:
-            sc.false.append(f"discrepancy ({d.kind}): {d.summary[:160]}")
+    _score_discrepancies(sc, story, comparison.discrepancies, held_diffs)
+    # Traps: among the pairs the analysis linked, those it wrongly called a difference.
     for p in story.traps:
-        fell = any(p <= set(d.cites) for d in comparison.discrepancies)
-        sc.add("traps_avoided", not fell)
+        if p in linked or len({source_of[x] for x in p}) == 1:
+            fell = any(p <= set(d.cites) for d in comparison.discrepancies)
+            sc.add("traps_avoided", not fell)
+            if fell:
+                sc.false.append(f"trap shown as a difference: {show(p)}")
 
     # Support: cross-source citations on key points and agreeing facts.
     supports: list[tuple[str, list[str]]] = [("key point", k.cites) for k in result.key_points]
@@ -119,26 +115,77 @@ def score(story: Story, result: Explainer) -> Scores:
             if p not in same:
                 sc.false.append(f"{what} support: {show(p)}")
 
-    for sid, value, measure in story.facts:
-        want = _norm_value(value)
-        hit = any(
-            sid in f.cites
-            and any(
-                want in _norm_value(v) or _norm_value(v) in want
-                for v in [f.value, *f.values.values()]
-            )
-            for f in result.facts
-        )
-        sc.add("fact_recall", hit)
-        if not hit:
-            sc.missed.append(f"fact: {value} ({measure})")
+    _score_facts(sc, story, result.facts)
     for sid in story.open_questions:
         hit = any(sid in q.cites for q in result.open_questions)
         sc.add("open_question_recall", hit)
         if not hit:
             sc.missed.append(f"open question: {text[sid][:90]}")
+    sc.counts["held_back"] += len(held)
     _score_items(sc, story, result)
     return sc
+
+
+def _score_discrepancies(sc: Scores, story: Story, shown: list, held: list) -> None:
+    """One-to-one, typed, value-checked: each shown item matches at most one gold
+    disagreement and each disagreement at most one item; later ones are repeats."""
+    gold = clusters(story)
+    edges = {
+        i: [g for g, c in enumerate(gold) if covers(d.kind, d.marks, c)]
+        for i, d in enumerate(shown)
+    }
+    matched = one_to_one(edges)
+    found = set(matched.values())
+    for i, d in enumerate(shown):
+        true = i in matched
+        repeat = not true and bool(edges[i])
+        sc.add("discrepancy_precision", true)
+        sc.add("publishable", true)
+        sc.counts["repeats"] += int(repeat)
+        if not true:
+            what = "repeat" if repeat else "discrepancy"
+            sc.false.append(f"{what} ({d.kind}): {d.summary[:160]}")
+    held_edges = {
+        i: [g for g, c in enumerate(gold) if covers(d.kind, d.marks, c) and g not in found]
+        for i, d in enumerate(held)
+    }
+    held_found = set(one_to_one(held_edges).values())
+    for g, c in enumerate(gold):
+        sc.add(f"discrepancy_recall.{c.type}", g in found)
+        sc.add("discrepancy_recall", g in found)
+        sc.counts["held_back_true"] += int(g in held_found)
+        if g not in found:
+            where = " (held back)" if g in held_found else ""
+            sc.missed.append(f"{c.describe()}{where}")
+    sc.counts["held_back_false"] += len(held) - len(held_found)
+
+
+def _score_facts(sc: Scores, story: Story, facts: list) -> None:
+    """Gold facts against the facts a reader sees: value and measure, one to one."""
+    edges = {
+        i: [
+            g
+            for g, (sid, value, measure) in enumerate(story.facts)
+            if sid in f.cites
+            and value_key(value) in {value_key(v) for v in [f.value, *f.values.values()]}
+            and same_measure(f.label, measure)
+        ]
+        for i, f in enumerate(facts)
+    }
+    matched = one_to_one(edges)
+    found = set(matched.values())
+    for g, (_sid, value, measure) in enumerate(story.facts):
+        sc.add("fact_recall", g in found)
+        if g not in found:
+            sc.missed.append(f"fact: {value} ({measure})")
+    gold_sids = {sid for sid, _, _ in story.facts}
+    disputed = {sid for d in story.discrepancies for sid in d.sides}
+    for i, f in enumerate(facts):
+        if f.status != "sources-differ" and disputed & set(f.cites):
+            sc.add("publishable", False)  # one side of a disagreement shown as undisputed
+            sc.false.append(f"undisputed fact from a disputed sentence: {f.label} = {f.value}")
+        elif gold_sids & set(f.cites):
+            sc.add("publishable", i in matched)
 
 
 # A piece of a time ("14" of 14:30), of a model number ("170" of KA-170) or of a name
@@ -177,6 +224,17 @@ def _score_items(sc: Scores, story: Story, result: Explainer) -> None:
             sc.add("facts_clean", not noisy)
             if noisy:
                 sc.false.append(f"noise fact: {f.value} ({f.label})")
+    gold_days = {sid: (day, end) for sid, day, end in story.timeline}
+    disputed = {
+        sid for d in story.discrepancies if d.type in ("date", "time") for sid in d.sides
+    }
+    for t in result.timeline:
+        if disputed & set(t.cites) and not getattr(t, "disputed", False):
+            sc.add("publishable", False)
+            sc.false.append(f"undisputed timeline entry from a disputed sentence: {t.label}")
+        elif gold_days.keys() & set(t.cites):
+            sid = next(c for c in t.cites if c in gold_days)
+            sc.add("publishable", gold_days[sid] == (t.date, t.end or None))
     for sid, day, end in story.timeline:
         entries = [t for t in result.timeline if sid in t.cites]
         hit = any(t.date == day and (end is None or t.end == end) for t in entries)
@@ -207,7 +265,11 @@ COLUMNS = [
     ("uniq L", "labels_distinct"),
     ("clean F", "facts_clean"),
     ("dates", "timeline_dates"),
+    ("publ", "publishable"),
 ]
+# Counts shown after the ratio columns: supports citing both sides of a gold
+# disagreement, repeats of a disagreement already shown, items held back.
+EXTRA = ("other", "rep", "held")
 TYPES = DISCREPANCY_TYPES
 
 

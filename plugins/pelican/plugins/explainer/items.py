@@ -119,6 +119,28 @@ class Discrepancy:
         return out
 
 
+HeldSection = Literal["discrepancies", "agreements", "facts", "timeline"]
+
+
+@dataclass
+class HeldBack:
+    """An item the analysis proposes but is not sure enough of to publish: it stays
+    in the export for the author to confirm or reject, and the page does not show it."""
+
+    section: HeldSection
+    reason: str
+    confidence: float
+    item: Discrepancy | Agreement | Fact | TimelineEntry
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "reason": self.reason,
+            "confidence": round(self.confidence, 2),
+            "item": self.item.to_json(),
+        }
+
+
 @dataclass
 class Comparison:
     agreements: list[Agreement] = field(default_factory=list)

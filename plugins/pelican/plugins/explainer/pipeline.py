@@ -50,6 +50,8 @@ class Explainer:
     input_key: str | None = None
     # sentence id -> topic heading, computed once and shared by the analyses
     topics: dict[str, str] = field(default_factory=dict)
+    # What the analysis found but does not publish, with the reason (items.HeldBack)
+    held_back: list[Any] = field(default_factory=list)
     # sentence id -> its claims (analyse.claims.Statement), built once for the comparison
     # and the facts; dropped when the analysis ends, since nothing after it reads them
     statements: dict[str, Any] = field(default_factory=dict, repr=False)
