@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from pelican.plugins.explainer.analyse import conflicts
+from pelican.plugins.explainer.analyse.publish import RULE_NAMES
 from pelican.plugins.explainer.errors import InputError
 
 from .gold import load_story, story_folders
@@ -51,7 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("root", nargs="?", default="eval", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false items")
+    parser.add_argument(
+        "--without", action="append", default=[], metavar="RULE", help="switch a rule off"
+    )
     args = parser.parse_args(argv)
+    unknown = [name for name in args.without if name not in RULE_NAMES]
+    if unknown:
+        print(f"error: --without: unknown rule {unknown[0]!r} (known: {', '.join(RULE_NAMES)})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    conflicts.DISABLED.update(args.without)
     started = time.perf_counter()
     try:
         if not args.root.is_dir():

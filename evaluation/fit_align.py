@@ -57,7 +57,7 @@ def _solve(h: list[list[float]], g: list[float]) -> list[float]:
 
 def fit(rows: list[Row], iterations: int = 25) -> list[float]:
     """Logistic weights (the last is the bias) by Newton's method with an L2 penalty."""
-    n = len(FEATURES) + 1
+    n = len(rows[0][0]) + 1 if rows else len(FEATURES) + 1
     w = [0.0] * n
     for _ in range(iterations):
         g = [0.0] * n

@@ -116,7 +116,7 @@ def one_to_one(edges: dict[int, list[int]]) -> dict[int, int]:
 _HEDGES = {
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", "over",
     "more", "than", "less", "fewer", "at", "least", "most", "up", "to", "just", "under",
-    "an", "estimated", "a", "the", "of", "only", "than", "below", "above",
+    "an", "estimated", "a", "the", "of", "only", "below", "above",
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip

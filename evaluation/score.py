@@ -42,7 +42,7 @@ class Scores:
         return self
 
 
-def run(story: Story) -> Explainer:
+def run(story: Story, publish_threshold: float | None = None) -> Explainer:
     spec = ExplainerSpec(
         path=str(story.folder / "gold.yaml"),
         title=story.title,
@@ -52,7 +52,7 @@ def run(story: Story) -> Explainer:
     )
     for d in story.documents:
         d.meta.published = d.meta.published or story.published
-    return analyse(spec, story.documents)
+    return analyse(spec, story.documents, publish_threshold)
 
 
 def _cross_pairs(cites: list[str], source_of: dict[str, str]) -> set[Pair]:
@@ -71,9 +71,10 @@ def score(story: Story, result: Explainer) -> Scores:
     same = story.same_claim | cross_traps
     gold_conflict = {p for d in story.discrepancies for p in d.pairs}
     comparison = result.comparison
-    held = [h.item for h in result.held_back]
-    held_diffs = [h.item for h in result.held_back if h.section == "discrepancies"]
-    held_agree = [h.item for h in result.held_back if h.section == "agreements"]
+    held_items = getattr(result, "held_back", [])
+    held = [h.item for h in held_items]
+    held_diffs = [h.item for h in held_items if h.section == "discrepancies"]
+    held_agree = [h.item for h in held_items if h.section == "agreements"]
 
     def show(p: Pair) -> str:
         return " <> ".join(f"{sid}: {text[sid][:70]}" for sid in sorted(p))
@@ -100,7 +101,7 @@ def score(story: Story, result: Explainer) -> Scores:
     # Traps: among the pairs the analysis linked, those it wrongly called a difference.
     for p in story.traps:
         if p in linked or len({source_of[x] for x in p}) == 1:
-            fell = any(p <= set(d.cites) for d in comparison.discrepancies)
+            fell = any(_opposed(p, d, text) for d in comparison.discrepancies)
             sc.add("traps_avoided", not fell)
             if fell:
                 sc.false.append(f"trap shown as a difference: {show(p)}")
@@ -124,6 +125,19 @@ def score(story: Story, result: Explainer) -> Scores:
     sc.counts["held_back"] += len(held)
     _score_items(sc, story, result)
     return sc
+
+
+def _opposed(pair: Pair, d, text: dict[str, str]) -> bool:
+    """Whether an item puts the two sentences of a pair on different sides: both cited,
+    with marked values that read differently (one item may hold several sentences
+    that agree with each other against a third)."""
+    if not pair <= set(d.cites):
+        return False
+    x, y = sorted(pair)
+    if x not in d.marks or y not in d.marks:
+        return True
+    vx, vy = (text[s][d.marks[s][0] : d.marks[s][1]] for s in (x, y))
+    return value_key(vx) != value_key(vy)
 
 
 def _score_discrepancies(sc: Scores, story: Story, shown: list, held: list) -> None:
@@ -225,9 +239,7 @@ def _score_items(sc: Scores, story: Story, result: Explainer) -> None:
             if noisy:
                 sc.false.append(f"noise fact: {f.value} ({f.label})")
     gold_days = {sid: (day, end) for sid, day, end in story.timeline}
-    disputed = {
-        sid for d in story.discrepancies if d.type in ("date", "time") for sid in d.sides
-    }
+    disputed = {sid for d in story.discrepancies if d.type in ("date", "time") for sid in d.sides}
     for t in result.timeline:
         if disputed & set(t.cites) and not getattr(t, "disputed", False):
             sc.add("publishable", False)

@@ -74,7 +74,8 @@ def _key(
     cache: Cache, shown: str, text: str, seeds: list[str], root: Path, limits: Limits
 ) -> str | None:
     """The analysis key: content file, every seed's bytes, the limits and the code."""
-    parts = [shown.encode(), text.encode(), f"{limits.max_bytes}:{limits.max_line}".encode()]
+    bounds = f"{limits.max_bytes}:{limits.max_line}:{limits.publish_threshold}"
+    parts = [shown.encode(), text.encode(), bounds.encode()]
     for name in seeds:
         data = read_seed(root, name, limits.max_bytes)
         if data is None:

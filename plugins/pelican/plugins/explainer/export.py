@@ -8,7 +8,7 @@ from .glossary import GlossaryEntry
 from .pipeline import Explainer
 from .urls import DEFAULT, Urls
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _source(ex: Explainer, doc: Any, urls: Urls) -> dict[str, Any]:
@@ -71,4 +71,6 @@ def explainer_json(
             if slug in by_slug and ids
         ],
         "comparison": ex.comparison.to_json(),
+        # Proposed but not published: below the publishing threshold, or disputed.
+        "held_back": [h.to_json() for h in ex.held_back],
     }

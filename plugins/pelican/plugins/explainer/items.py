@@ -83,9 +83,15 @@ class Agreement:
     summary: str
     cites: list[str]
     topic: str | None = None
+    confidence: float = 1.0  # the calibrated probability that the sources agree on it
+    alignment: float = 1.0  # how surely its weakest pair reports one claim (the aligner's)
 
     def to_json(self) -> dict[str, Any]:
-        return {"summary": self.summary, "cites": list(self.cites)}
+        return {
+            "summary": self.summary,
+            "cites": list(self.cites),
+            "confidence": round(self.confidence, 2),
+        }
 
 
 @dataclass
@@ -102,6 +108,9 @@ class Discrepancy:
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
     confidence: float = 1.0  # how sure the rules are; an editor's addition is 1
     within_source: bool = False  # one source against itself (a dek against its body)
+    rules: list[str] = field(default_factory=list)  # the registry entries that found it
+    prior: float = 1.0  # the rules' own confidence, before calibration
+    alignment: float = 0.0  # how surely two of its sentences report one claim
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -113,6 +122,7 @@ class Discrepancy:
             "confidence": self.confidence,
             "within_source": self.within_source,
             "curated": self.curated,
+            "rules": list(self.rules),
         }
         if self.note:
             out["note"] = self.note

@@ -27,8 +27,11 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Limits:
+    """The settings one explainer's analysis depends on (part of its cache key)."""
+
     max_bytes: int = MAX_BYTES
     max_line: int = MAX_LINE_CHARS
+    publish_threshold: float | None = None  # None: analyse.publish.PUBLISH_THRESHOLD
 
 
 @dataclass
@@ -112,10 +115,14 @@ def load_documents(spec: ExplainerSpec, root: Path, limits: Limits | None = None
     ]
 
 
-def analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
-    """Run every analysis over parsed documents."""
+def analyse(
+    spec: ExplainerSpec, documents: list[Document], publish_threshold: float | None = None
+) -> Explainer:
+    """Run every analysis over parsed documents, then keep back what is not sure enough."""
     try:
-        return _analyse(spec, documents)
+        explainer = _analyse(spec, documents)
+        _publish(explainer, publish_threshold)
+        return explainer
     except InputError as exc:
         if exc.path is None:  # curation problems: name the content file
             raise InputError(spec.path, exc.message, exc.line) from None
@@ -244,6 +251,12 @@ def _honest_support(explainer: Explainer) -> None:
         )
 
 
+def _publish(explainer: Explainer, threshold: float | None) -> None:
+    from .analyse import publish
+
+    publish.publish(explainer, publish.PUBLISH_THRESHOLD if threshold is None else threshold)
+
+
 Analysis = Callable[[Explainer], None]
 # The analyses in the order they run: each reads what earlier ones set on the explainer.
 ANALYSES: tuple[tuple[str, Analysis], ...] = (
@@ -278,7 +291,7 @@ def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
 def build_explainer(spec: ExplainerSpec, root: Path, limits: Limits | None = None) -> Explainer:
     started = time.perf_counter()
     documents = load_documents(spec, root, limits)
-    explainer = analyse(spec, documents)
+    explainer = analyse(spec, documents, (limits or Limits()).publish_threshold)
     log.info(
         "explainer %s: %d sources, %d sentences analysed in %.2fs",
         spec.slug,

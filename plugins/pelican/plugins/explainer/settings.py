@@ -28,6 +28,7 @@ class Option:
     positive: bool = False  # numbers must be > 0
     meaning: str = ""
     fields: tuple[str, ...] | None = None  # a URL or save-as pattern with these fields
+    probability: bool = False  # a number from 0 to 1
 
     def describe(self) -> str:
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
@@ -37,6 +38,8 @@ class Option:
             text = text.replace("a whole number", "a whole number above 0").replace(
                 "a number", "a number above 0"
             )
+        if self.probability:
+            text = "a number from 0 to 1"
         return f"{text} or None" if self.nullable else text
 
 
@@ -61,6 +64,13 @@ OPTIONS: dict[str, Option] = {
     ),
     "max_seconds": Option(
         Budget.seconds, (int, float), nullable=True, positive=True, meaning="per explainer"
+    ),
+    "publish_threshold": Option(
+        None,
+        (int, float),
+        nullable=True,
+        probability=True,
+        meaning="the page shows items at least this sure; None: the calibrated default",
     ),
     "livereload_port": Option(
         None, int, nullable=True, positive=True, meaning="set by `invoke serve`"
@@ -112,6 +122,8 @@ def _valid(option: Option, value: Any) -> bool:
         return False  # True is an int to Python, not a number of workers
     if not isinstance(value, kinds):
         return False
+    if option.probability and not 0 <= value <= 1:
+        return False  # NaN fails this too
     return not (option.positive and value <= 0)
 
 

@@ -76,7 +76,11 @@ class BuildState:
 
     @property
     def limits(self) -> Limits:
-        return Limits(self.options["max_seed_bytes"], self.options["max_line_chars"])
+        return Limits(
+            self.options["max_seed_bytes"],
+            self.options["max_line_chars"],
+            self.options["publish_threshold"],
+        )
 
     @property
     def budget(self) -> Budget:

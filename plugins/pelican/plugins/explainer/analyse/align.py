@@ -45,6 +45,7 @@ class Pair:
     b: Statement
     score: float
     aligned: bool  # same claim; otherwise only related (same topic)
+    p: float = 0.0  # the fitted probability that the two report one claim
 
 
 def _idf(statements: list[Statement]) -> dict[str, float]:
@@ -257,10 +258,11 @@ def align(statements: list[Statement], scorer: Scorer | None = None) -> list[Pai
     keep = []
     for a, b, value, features in featured_pairs(statements, scorer):
         # Two different quotations are never one claim, however the rest reads.
+        p = one_claim(features)
         aligned = (
-            one_claim(features) >= P_ALIGN
+            p >= P_ALIGN
             and len(a.concepts & b.concepts) >= MIN_SHARED
             and not different_quotes(a, b)
         )
-        keep.append(Pair(a, b, value, aligned))
+        keep.append(Pair(a, b, value, aligned, p))
     return sorted(keep, key=lambda p: (order[p.a.id], order[p.b.id]))

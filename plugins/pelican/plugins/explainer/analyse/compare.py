@@ -20,6 +20,7 @@ Works for any number of sources; with one there is nothing to align.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -27,10 +28,10 @@ from typing import Any
 from ..items import Cited, Comparison, SourceStats
 from ..model import Document, Sentence
 from .align import ALIGN, Scorer, align
-from .claims import Statement, statement
-from .conflicts import WITHIN_SOURCE_RULES, Conflict, Side, conflicts
+from .claims import Statement, concept, statement
+from .conflicts import DISABLED, WITHIN_SOURCE_RULES, Conflict, Side, conflicts
 from .curation import apply_curation
-from .grouping import KINDS, group_agreements, merge_differences
+from .grouping import KINDS, group_agreements, merge_differences, merge_repeats
 from .values import Value, disagree, match_values, statement_values
 
 __all__ = ["KINDS", "compare", "source_stats", "statements"]
@@ -40,7 +41,7 @@ __all__ = ["KINDS", "compare", "source_stats", "statements"]
 # of conflicts.RULES; amounts, durations and days are paired value by value (.values).
 HEADLINE_AGREES = 0.4
 _SUMS_UP = ("headline", "dek")
-RELATED_RULES = ("time", "implied date", "role", "agent", "title", "same act", "negated act")
+RELATED_RULES = ("time", "implied date", "role", "title", "same act")
 
 
 def statements(documents: list[Document], published: date | None = None) -> dict[str, Statement]:
@@ -85,6 +86,23 @@ def _value_side(v: Value) -> Side:
     return Side(v.statement.id, v.start, v.end, v.text)
 
 
+def _what(v: Value) -> str:
+    """What a differing figure measures, in the sentence's own words: the noun it counts
+    as written ("the number of passengers"), else its kind; never a stem."""
+    if v.noun:
+        text = v.statement.sentence.text
+        for word in re.findall(r"[A-Za-z][a-z-]+", text[v.end : v.end + 40]):
+            if concept(word) == v.noun:
+                return f"the number of {word.lower()}"
+    return _WHAT_KIND.get(v.family[0], "a figure")
+
+
+_WHAT_KIND = {"money": "an amount", "percent": "a percentage", "count": "a count"}
+# The value comparisons, named like the conflict rules so an ablation can switch them off.
+VALUE_RULES = {"number": "number values", "date": "date values",
+               "duration": "duration values", "time": "time values"}  # fmt: skip
+
+
 def _value_conflicts(matched: list[tuple[Value, Value, float]]) -> list[Conflict]:
     """Matched values no single reading satisfies, one conflict each.
 
@@ -111,8 +129,11 @@ def _value_conflicts(matched: list[tuple[Value, Value, float]]) -> list[Conflict
         for a, b, sure in extended:
             if disagree(a, b):
                 kind = _VALUE_KIND.get(a.family[0], "number")
-                what = " ".join(sorted(a.key & b.key)[:3]) or "figure"
-                out.append(Conflict(kind, what, _value_side(a), _value_side(b), min(1.0, sure)))
+                rule = VALUE_RULES[kind]
+                if rule in DISABLED:
+                    continue
+                side_a, side_b = _value_side(a), _value_side(b)
+                out.append(Conflict(kind, _what(a), side_a, side_b, min(1.0, sure), rule))
     return out
 
 
@@ -193,6 +214,8 @@ def compare(
                     agreeing.append((a, b))
         comparison.discrepancies = merge_differences(_distinct(found), sentences, labels)
         comparison.agreements = group_agreements(agreeing, order)
+        _attach_alignment(comparison, {frozenset((p.a.id, p.b.id)): p.p for p in pairs})
+        comparison.discrepancies = merge_repeats(comparison.discrepancies, labels)
 
     differ = {c for d in comparison.discrepancies for c in d.cites}
     for d in documents:
@@ -205,6 +228,17 @@ def compare(
 
     apply_curation(comparison, curation or {}, sentences, labels, order)
     return comparison
+
+
+def _attach_alignment(comparison: Comparison, p_of: dict[frozenset[str], float]) -> None:
+    """How surely the cited sentences report one claim, for the publishing step: an
+    agreement is as sure as its weakest pair, a discrepancy as its strongest."""
+    for a in comparison.agreements:
+        pairs = [frozenset((x, y)) for i, x in enumerate(a.cites) for y in a.cites[i + 1 :]]
+        a.alignment = min((p_of.get(p, 0.0) for p in pairs), default=0.0)
+    for d in comparison.discrepancies:
+        pairs = [frozenset((x, y)) for i, x in enumerate(d.cites) for y in d.cites[i + 1 :]]
+        d.alignment = max((p_of.get(p, 0.0) for p in pairs), default=0.0)
 
 
 def source_stats(comparison: Comparison, documents: list[Document]) -> dict[str, SourceStats]:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from ..items import Agreement, Discrepancy
 from ..model import Sentence
 from .conflicts import Conflict, Side
+from .quantities import find_quantities
 
 KINDS = ("number", "name", "status", "date", "time", "duration", "negation", "wording")
 
@@ -21,7 +22,7 @@ def _quote(text: str) -> str:
 
 
 _SUMMARY = {
-    "number": "Sources differ on {what}",
+    "number": "Sources differ on {what}",  # what: the measured noun as written
     "duration": "Sources differ on how long",
     "time": "Sources differ on the time of day",
     "date": "Sources differ on when",
@@ -34,9 +35,7 @@ _SUMMARY = {
 
 def summary(diff_kind: str, what: str, values: dict[str, str], labels: dict[str, str]) -> str:
     said = "; ".join(f"{labels[src]} says {_quote(v)}" for src, v in values.items())
-    head = _SUMMARY.get(diff_kind, "Sources differ").format(
-        what=what if what != "figure" else "a figure"
-    )
+    head = _SUMMARY.get(diff_kind, "Sources differ").format(what=what or "a figure")
     return f"{head}: {said}."
 
 
@@ -52,6 +51,7 @@ def merge_differences(
     order = {sid: i for i, sid in enumerate(sentences)}
     groups: list[tuple[str, str, list[Side]]] = []  # (kind, what, spans)
     confidence: list[float] = []
+    rules: list[list[str]] = []
     group_sources: list[set[str]] = []
     # (kind, sentence id, span start) -> groups holding that span, oldest first:
     # each difference looks only at groups it could join, not at all of them.
@@ -77,14 +77,16 @@ def merge_differences(
         joined = next((gi for gi in sorted(near) if join(gi, d)), None)
         if joined is not None:
             confidence[joined] = max(confidence[joined], d.confidence)
+            rules[joined].append(d.rule)
         else:
             groups.append((d.kind, d.what, []))
             group_sources.append(set())
             confidence.append(d.confidence)
+            rules.append([d.rule])
             add(len(groups) - 1, d.a)
             add(len(groups) - 1, d.b)
     out: list[Discrepancy] = []
-    for (kind, what, spans), sure in zip(groups, confidence, strict=True):
+    for (kind, what, spans), sure, found_by in zip(groups, confidence, rules, strict=True):
         ordered = sorted(spans, key=lambda s: (order[s.sentence_id], s.start))
         values: dict[str, str] = {}
         for span in ordered:
@@ -98,10 +100,62 @@ def merge_differences(
                 values=values,
                 marks={s.sentence_id: (s.start, s.end) for s in reversed(ordered)},
                 confidence=round(sure, 2),
+                prior=round(sure, 2),
                 within_source=len({sentences[c].source_id for c in cites_of(ordered)}) == 1,
+                rules=list(dict.fromkeys(r for r in found_by if r)),
             )
         )
     out.sort(key=lambda d: (-d.confidence, min(order[c] for c in d.cites), KINDS.index(d.kind)))
+    return out
+
+
+_VALUE_KINDS = ("number", "duration", "date", "time")
+
+
+def _figures(d: Discrepancy) -> set[object]:
+    """The distinct values an item compares, as numbers where they read as one."""
+    out: set[object] = set()
+    for text in d.values.values():
+        for part in text.split(" / "):
+            found = find_quantities(part)
+            value = found[0].value if found else None
+            out.add(round(value, 6) if value is not None else " ".join(part.lower().split()))
+    return out
+
+
+def _one_disagreement(x: Discrepancy, y: Discrepancy) -> bool:
+    """Two items of one kind tell one disagreement when they compare the same span of a
+    sentence, or two of the same figures ("$2 billion" against "$4.5 billion" in a
+    headline and again in the body)."""
+    if x.kind != y.kind:
+        return False
+    shared = set(x.marks) & set(y.marks)
+    if any(x.marks[s][0] < y.marks[s][1] and y.marks[s][0] < x.marks[s][1] for s in shared):
+        return True
+    return x.kind in _VALUE_KINDS and len(_figures(x) & _figures(y)) >= 2
+
+
+def merge_repeats(found: list[Discrepancy], labels: dict[str, str]) -> list[Discrepancy]:
+    """One disagreement, one item: every source's value and every citing sentence."""
+    out: list[Discrepancy] = []
+    for d in found:  # strongest first
+        into = next((o for o in out if _one_disagreement(o, d)), None)
+        if into is None:
+            out.append(d)
+            continue
+        into.cites = list(dict.fromkeys([*into.cites, *d.cites]))
+        for sid, span in d.marks.items():
+            into.marks.setdefault(sid, span)
+        for src, text in d.values.items():
+            have = into.values.get(src, "").split(" / ") if src in into.values else []
+            new = [t for t in text.split(" / ") if t not in have]
+            into.values[src] = " / ".join([*have, *new])
+        into.rules = list(dict.fromkeys([*into.rules, *d.rules]))
+        into.within_source = into.within_source and d.within_source
+        into.alignment = max(into.alignment, d.alignment)
+        head = into.summary.split(": ", 1)[0]
+        said = "; ".join(f"{labels[src]} says {_quote(v)}" for src, v in into.values.items())
+        into.summary = f"{head}: {said}."
     return out
 
 
@@ -170,9 +224,12 @@ def merge_rows(
                 frozenset((x, y)) in agree for x in row.cites for y in into.cites if x != y
             ):
                 into.cites.extend(row.cites)
+                into.alignment = min(into.alignment, row.alignment)
                 break
         else:
-            merged[row.summary].append(Agreement(row.summary, list(row.cites), row.topic))
+            merged[row.summary].append(
+                Agreement(row.summary, list(row.cites), row.topic, alignment=row.alignment)
+            )
     out = [row for same in merged.values() for row in same]
     for row in out:
         row.cites = sorted(set(row.cites), key=order.__getitem__)
