@@ -54,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", default="eval", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false items")
     parser.add_argument(
+        "--blind",
+        nargs="*",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="stories seen for the first time: scored and shown first",
+    )
+    parser.add_argument(
         "--without", action="append", default=[], metavar="RULE", help="switch a rule off"
     )
     args = parser.parse_args(argv)
@@ -68,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.root.is_dir():
             raise InputError(str(args.root), "no such evaluation folder")
         stories = [load_story(folder) for folder in story_folders(args.root)]
+        first_sight = [load_story(f) for root in args.blind for f in story_folders(root)]
+        stories += first_sight
         if not stories:
             raise InputError(str(args.root), "no stories to evaluate")
         results = [(s, score(s, run(s))) for s in stories]
@@ -75,15 +85,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     status = 0
-    for title, holdout in (("development stories", False), ("holdout stories", True)):
-        rows = [(s.name, sc) for s, sc in results if s.holdout == holdout]
+    blind = {s.name for s in first_sight}
+    groups = (
+        ("first-sight stories (--blind)", lambda s: s.name in blind),
+        ("holdout stories (the rules were never tuned on them)", lambda s: s.holdout),
+        ("development stories", lambda s: not s.holdout and s.name not in blind),
+    )
+    for title, member in groups:
+        rows = [(s.name, sc) for s, sc in results if member(s)]
         if not rows:
             continue
         pooled = Scores()
         for _, sc in rows:
             pooled += sc
         _table(title, rows, pooled)
-        if args.verbose and not holdout:
+        if args.verbose:
             for name, sc in rows:
                 for line in sc.missed:
                     print(f"  {name}: missed {line}")

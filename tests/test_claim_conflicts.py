@@ -1,7 +1,7 @@
 """Name and status discrepancies on labelled report pairs.
 
 Each case is two short reports of one event and what a news editor would say of
-them: the sources name different people for one role or one quotation, or put one
+them: the sources name different people for one role, or put one
 act at different stages, or they are consistent.
 """
 
@@ -21,18 +21,6 @@ def kinds(a: list[str], b: list[str]) -> list[tuple[str, dict[str, str]]]:
 
 
 DIFFER = [
-    (
-        "one quotation, two speakers",
-        [
-            '"Buyers are holding back, and we must cut our costs to match," Chief Executive '
-            "Mirela Okonjo told analysts."
-        ],
-        [
-            '"Buyers are holding back, and we must cut our costs to match," finance chief '
-            "Pieter Lunde told analysts on a call."
-        ],
-        "name",
-    ),
     (
         "two holders of one title",
         ["Interior Minister Katya Brodin flew over the flooded basin by helicopter."],

@@ -48,14 +48,6 @@ def test_number_mismatch():
     assert "12" in d.summary and "15" in d.summary
 
 
-def test_name_swap():
-    a = doc("a", "Harbour Freight Lines will operate the new ferry route from Portsmouth to Caen.")
-    b = doc("b", "Channel Ferries Group will operate the new ferry route from Portsmouth to Caen.")
-    c = compare([a, b], {})
-    assert [d.kind for d in c.discrepancies] == ["name"]
-    assert c.discrepancies[0].values == {"a": "Harbour Freight Lines", "b": "Channel Ferries Group"}
-
-
 def test_status_change():
     a = doc("a", "Orion Energy is considering buying the Lakeside wind farm from Baltic Power.")
     b = doc("b", "Orion Energy signed a deal to buy the Lakeside wind farm from Baltic Power.")

@@ -21,26 +21,29 @@ from pelican.plugins.explainer.errors import InputError
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 
-# Regression floors, a little under the pooled scores of the last closing note on the
-# claims issue: development stories first, then the holdout.
-# The holdout's trap floor is lower than the development one: value alignment pairs
-# more figures, and on the holdout some of those pairs are traps.
+# Regression floors, never lowered. Scored strictly: one to one, by type and by the
+# values compared (evaluation.matching). A discrepancy's recall floor guards what the
+# analysis proposes to the author (shown or held back, "proposed_recall"), and the
+# same-claim floor what it links; the page itself shows only what passes the
+# publishing threshold, so its precision floors are the ones that bind.
 FLOORS = {
     False: {
-        "discrepancy_recall": 0.42,
+        "proposed_recall": 0.42,
         "discrepancy_precision": 0.72,
         "traps_avoided": 0.85,
         "agreement_precision": 0.76,
         "same_claim_recall": 0.48,
         "support_precision": 0.88,
+        "publishable": 0.55,
     },
     True: {
-        "discrepancy_recall": 0.22,
+        "proposed_recall": 0.22,
         "discrepancy_precision": 0.5,
         "traps_avoided": 0.7,
         "agreement_precision": 0.7,
         "same_claim_recall": 0.5,
         "support_precision": 0.9,
+        "publishable": 0.5,
     },
 }
 
@@ -58,8 +61,16 @@ def _pooled(holdout: bool) -> Scores:
 def test_pooled_scores_hold_their_floors(holdout: bool) -> None:
     pooled = _pooled(holdout)
     floors = FLOORS[holdout]
-    low = {k: pooled.ratio(k) for k, floor in floors.items() if (pooled.ratio(k) or 0) < floor}
+    # A precision over no shown item is met: a page that shows no difference shows no
+    # false one. Every other ratio needs items to count.
+    low = {
+        k: pooled.ratio(k)
+        for k, floor in floors.items()
+        if (pooled.ratio(k) if pooled.ratio(k) is not None else float(k.endswith("precision")))
+        < floor
+    }
     assert not low, f"below the floor: {low}"
+    assert pooled.counts["repeats"] == 0, "one disagreement shown as two items"
 
 
 def test_the_set_is_big_and_varied_enough() -> None:

@@ -23,7 +23,10 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "content", content, dirs_exist_ok=True)
     shutil.copy(FIXTURE / "explainer.md", content / "explainers" / "eastbrook.md")
     out = content.parent / "output"
-    result = run_pelican(out, content=content, extra={"EXPLAINER": {"root": str(ROOT)}})
+    # Every proposed item shown (threshold 0), so every section and the disputed fact
+    # boxes render; what the default threshold holds back is tested in test_publish.py.
+    options = {"root": str(ROOT), "publish_threshold": 0.0}
+    result = run_pelican(out, content=content, extra={"EXPLAINER": options})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

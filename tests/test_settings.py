@@ -21,6 +21,14 @@ from pelican.plugins.explainer.settings import OPTIONS, SettingError, explainer_
         ({"max_seed_bytes": True}, 'error: EXPLAINER["max_seed_bytes"]: expected a whole'),
         ({"cache_dir": 3}, 'error: EXPLAINER["cache_dir"]: expected a string or None'),
         ({"wrokers": 2}, 'error: EXPLAINER["wrokers"]: unknown option (known: root,'),
+        (
+            {"publish_threshold": 1.5},
+            'error: EXPLAINER["publish_threshold"]: expected a number from 0 to 1',
+        ),
+        (
+            {"publish_threshold": float("nan")},
+            'error: EXPLAINER["publish_threshold"]: expected a number',
+        ),
     ],
 )
 def test_a_bad_option_stops_the_build_with_one_line_naming_it(

@@ -177,10 +177,15 @@ def _fact_disputed(f: Fact, disputed: dict[str, list[Mark]], sentences) -> bool:
     return False
 
 
-def _publish_facts(facts: list[Fact], disputed, sentences, held: list) -> list[Fact]:
+def _publish_facts(
+    facts: list[Fact], disputed, sentences, held: list, shown_cites: set[str]
+) -> list[Fact]:
     out: list[Fact] = []
     for f in facts:
-        if f.status != "sources-differ" and _fact_disputed(f, disputed, sentences):
+        if f.status == "sources-differ" and not shown_cites & set(f.cites):
+            # A difference the page does not show is not told in the fact boxes either.
+            _hold(held, "facts", "its difference is not sure enough to show", 0.0, f)
+        elif f.status != "sources-differ" and _fact_disputed(f, disputed, sentences):
             _hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
         elif not _names_something(f.label):
             _hold(held, "facts", "its label names nothing", 0.0, f)
@@ -211,6 +216,7 @@ def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
     _publish_comparison(explainer.comparison, explainer.sentences, threshold, held)
     disputed = disputed_spans(explainer.comparison, held)
     ranked = sorted(explainer.facts, key=lambda f: not f.shown)  # the ranked top first
-    explainer.facts = _publish_facts(ranked, disputed, explainer.sentences, held)
+    shown_cites = {c for d in explainer.comparison.discrepancies for c in d.cites}
+    explainer.facts = _publish_facts(ranked, disputed, explainer.sentences, held, shown_cites)
     explainer.timeline = _publish_timeline(explainer.timeline, disputed, held)
     explainer.held_back = held
