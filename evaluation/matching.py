@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from snowballstemmer import stemmer
 
+from pelican.plugins.explainer.analyse.tokens import STOP_WORDS
+
 from .gold import Story, value_span
 
 _STEM = stemmer("english")
@@ -156,8 +158,6 @@ _GENERIC = {"number", "total", "figur", "amount", "valu", "level", "count", "sha
 
 
 def measure_words(text: str) -> set[str]:
-    from pelican.plugins.explainer.analyse.tokens import STOP_WORDS
-
     words = re.findall(r"[a-z]+", text.lower())
     return {_STEM.stemWord(w) for w in words if w not in STOP_WORDS and len(w) > 2} - _GENERIC
 

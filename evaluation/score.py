@@ -72,7 +72,6 @@ def score(story: Story, result: Explainer) -> Scores:
     gold_conflict = {p for d in story.discrepancies for p in d.pairs}
     comparison = result.comparison
     held_items = getattr(result, "held_back", [])
-    held = [h.item for h in held_items]
     held_diffs = [h.item for h in held_items if h.section == "discrepancies"]
     held_agree = [h.item for h in held_items if h.section == "agreements"]
 
@@ -123,7 +122,7 @@ def score(story: Story, result: Explainer) -> Scores:
         sc.add("open_question_recall", hit)
         if not hit:
             sc.missed.append(f"open question: {text[sid][:90]}")
-    sc.counts["held_back"] += len(held)
+    sc.counts["held_back"] += len(held_items)
     _score_items(sc, story, result)
     return sc
 

@@ -117,29 +117,31 @@ def _hold(held: list[HeldBack], section, reason: str, confidence: float, item) -
 def _publish_comparison(
     comparison: Comparison, sentences: dict[str, Sentence], threshold: float, held: list
 ) -> None:
-    shown: list[Discrepancy] = []
     for d in comparison.discrepancies:
-        if d.curated or d.note:
-            shown.append(d)  # the editor has seen it
-            continue
-        d.confidence = round(probability(discrepancy_features(d, sentences)), 2)
-        if d.confidence >= threshold:
-            shown.append(d)
-        else:
-            _hold(held, "discrepancies", "not sure enough it is a real difference",
-                  d.confidence, d)  # fmt: skip
-    comparison.discrepancies = shown
-    agreed: list[Agreement] = []
+        if not (d.curated or d.note):  # an item the editor has seen keeps its place
+            d.confidence = round(probability(discrepancy_features(d, sentences)), 2)
     for a in comparison.agreements:
-        a.confidence = round(
-            probability(agreement_features(a), AGREEMENT_WEIGHTS, AGREEMENT_FEATURES), 2
-        )
-        if a.confidence >= threshold:
-            agreed.append(a)
+        features = agreement_features(a)
+        a.confidence = round(probability(features, AGREEMENT_WEIGHTS, AGREEMENT_FEATURES), 2)
+    comparison.discrepancies = _keep_sure(
+        comparison.discrepancies, "discrepancies", "not sure enough it is a real difference",
+        threshold, held, lambda d: d.curated or bool(d.note),
+    )  # fmt: skip
+    comparison.agreements = _keep_sure(
+        comparison.agreements, "agreements", "not sure enough the sentences state one claim",
+        threshold, held, lambda a: False,
+    )  # fmt: skip
+
+
+def _keep_sure(items: list, section, reason: str, threshold: float, held: list, seen) -> list:
+    """The items at or above the threshold (or seen by the editor); the rest held back."""
+    kept = []
+    for item in items:
+        if seen(item) or item.confidence >= threshold:
+            kept.append(item)
         else:
-            _hold(held, "agreements", "not sure enough the sentences state one claim",
-                  a.confidence, a)  # fmt: skip
-    comparison.agreements = agreed
+            _hold(held, section, reason, item.confidence, item)
+    return kept
 
 
 def _names_something(label: str) -> bool:
@@ -153,6 +155,9 @@ _EMPTY_LABELS = {"this", "that", "these", "those", "he", "she", "they", "it", "m
                  "years", "months", "weeks", "minutes"}  # fmt: skip
 
 
+Mark = tuple[str, int, int]  # (kind of the disagreement, start, end) in one sentence
+
+
 def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, list[Mark]]:
     """Per sentence, the spans some proposed disagreement compares, shown or held back,
     with its kind: a value a reader is told is settled must lie in none of them."""
@@ -163,9 +168,6 @@ def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, li
             start, end = d.marks.get(sid, (0, 10**9))
             out.setdefault(sid, []).append((d.kind, start, end))
     return out
-
-
-Mark = tuple[str, int, int]
 
 
 def _fact_disputed(f: Fact, disputed: dict[str, list[Mark]], sentences) -> bool:
