@@ -11,6 +11,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -126,8 +127,23 @@ class _OneLineInputErrors(logging.Filter):
         if line is not None:
             sys.stderr.write(f"error: {line}\n")
             sys.stderr.flush()
+            _settle_daemon_threads()
             return False
         return True
+
+
+def _settle_daemon_threads(budget: float = 1.0) -> None:
+    """Let stopped daemon threads end before the process exits.
+
+    Pelican exits right after logging the failure. A console spinner's refresh
+    thread that has been told to stop but not joined can still be running while
+    the interpreter shuts down, and then prints "Exception ignored in thread"
+    with a traceback after the one error line."""
+    deadline = time.monotonic() + budget
+    for thread in threading.enumerate():
+        if thread is threading.current_thread() or not thread.daemon:
+            continue
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def install_one_line_errors(logger_name: str) -> None:
