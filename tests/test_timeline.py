@@ -118,6 +118,11 @@ def test_real_seeds():
         # Weekdays against the source's own date: past verbs back, future wording ahead.
         ("The council will vote on Tuesday on the budget.", date(2025, 4, 10), "2025-04-15"),
         ("The council voted on Tuesday on the budget.", date(2025, 4, 10), "2025-04-08"),
+        # A report names its own day by its weekday: "later on Thursday" in Thursday's copy
+        # is that day, whatever the tense; only "next Thursday" is a week on.
+        ("The minister was expected in the town later on Thursday.", date(2025, 4, 10), "2025-04-10"),
+        ("The council will vote on Thursday on the budget.", date(2025, 4, 10), "2025-04-10"),
+        ("The council will vote next Thursday on the budget.", date(2025, 4, 10), "2025-04-17"),
         (
             "The deal still has to be ratified in a vote that closes on May 2.",
             date(2025, 4, 20),

@@ -36,6 +36,12 @@ class KeyPoint(Cited):
 
 
 @dataclass
+class DisputeQuestion(Cited):
+    """An open question asking which side of a disagreement is right: shown only when
+    the page shows that disagreement."""
+
+
+@dataclass
 class Fact:
     topic: str
     label: str  # the short claim the number belongs to
@@ -129,7 +135,9 @@ class Discrepancy:
         return out
 
 
-HeldSection = Literal["discrepancies", "agreements", "facts", "timeline"]
+HeldSection = Literal[
+    "discrepancies", "agreements", "facts", "timeline", "key_points", "open_questions", "only_in"
+]
 
 
 @dataclass
@@ -140,7 +148,7 @@ class HeldBack:
     section: HeldSection
     reason: str
     confidence: float
-    item: Discrepancy | Agreement | Fact | TimelineEntry
+    item: Discrepancy | Agreement | Fact | TimelineEntry | Cited
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -21,11 +21,11 @@ shown whatever its probability.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 
-from ..items import Agreement, Comparison, Discrepancy, Fact, HeldBack, TimelineEntry
+from ..items import Agreement, Comparison, Discrepancy, HeldBack
 from ..model import Sentence
+from . import publish_page as page
 from .compare import VALUE_RULES
 from .conflicts import RULES
 
@@ -33,7 +33,7 @@ from .conflicts import RULES
 # first-sight stories the weights were not fitted on reach about 0.9 precision
 # (``python -m evaluation.calibrate``, leave one story out; see the README).
 PUBLISH_THRESHOLD = 0.8
-MAX_FACTS = 8
+MAX_FACTS = page.MAX_FACTS
 
 RULE_NAMES: tuple[str, ...] = (*(name for name, _ in RULES), *VALUE_RULES.values())
 # Rules grouped by what they compare: few features, so that the weights can be fitted on
@@ -144,18 +144,7 @@ def _keep_sure(items: list, section, reason: str, threshold: float, held: list, 
     return kept
 
 
-def _names_something(label: str) -> bool:
-    """A label names what is measured: a content word, not a unit, a value or a pronoun."""
-    words = re.findall(r"[A-Za-z][a-z]{2,}", label)
-    return len(words) >= 2 or (bool(words) and words[0].lower() not in _EMPTY_LABELS)
-
-
-_EMPTY_LABELS = {"this", "that", "these", "those", "he", "she", "they", "it", "miles", "set",
-                 "km", "kilometres", "kilometers", "percent", "per", "cent", "days", "hours",
-                 "years", "months", "weeks", "minutes"}  # fmt: skip
-
-
-Mark = tuple[str, int, int]  # (kind of the disagreement, start, end) in one sentence
+Mark = page.Mark
 
 
 def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, list[Mark]]:
@@ -170,55 +159,19 @@ def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, li
     return out
 
 
-def _fact_disputed(f: Fact, disputed: dict[str, list[Mark]], sentences) -> bool:
-    for sid in f.cites:
-        at = sentences[sid].text.find(f.value)
-        lo, hi = (at, at + len(f.value)) if at >= 0 else (0, 10**9)
-        if any(lo < end and start < hi for _, start, end in disputed.get(sid, ())):
-            return True
-    return False
-
-
-def _publish_facts(
-    facts: list[Fact], disputed, sentences, held: list, shown_cites: set[str]
-) -> list[Fact]:
-    out: list[Fact] = []
-    for f in facts:
-        if f.status == "sources-differ" and not shown_cites & set(f.cites):
-            # A difference the page does not show is not told in the fact boxes either.
-            _hold(held, "facts", "its difference is not sure enough to show", 0.0, f)
-        elif f.status != "sources-differ" and _fact_disputed(f, disputed, sentences):
-            _hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
-        elif not _names_something(f.label):
-            _hold(held, "facts", "its label names nothing", 0.0, f)
-        elif len(out) >= MAX_FACTS:
-            _hold(held, "facts", f"past the first {MAX_FACTS} figures", 0.5, f)
-        else:
-            f.shown = True
-            out.append(f)
-    return out
-
-
-_WHEN = ("date", "time", "duration")
-
-
-def _publish_timeline(entries: list[TimelineEntry], disputed, held: list):
-    out = []
-    for t in entries:
-        if any(kind in _WHEN for sid in t.cites for kind, _, _ in disputed.get(sid, ())):
-            _hold(held, "timeline", "its date is one side of a disagreement", 0.0, t)
-        else:
-            out.append(t)
-    return out
-
-
 def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
     """Split the explainer's items into what the page shows and what is held back."""
     held: list[HeldBack] = []
-    _publish_comparison(explainer.comparison, explainer.sentences, threshold, held)
-    disputed = disputed_spans(explainer.comparison, held)
+    comparison = explainer.comparison
+    sentences = explainer.sentences
+    _publish_comparison(comparison, sentences, threshold, held)
+    disputed = disputed_spans(comparison, held)
+    proposed = [h.item for h in held if h.section in ("discrepancies", "agreements")]
+    shown = page.cited(comparison.discrepancies)
+    explainer.key_points = page.key_points(explainer.key_points, shown, set(disputed), held)
     ranked = sorted(explainer.facts, key=lambda f: not f.shown)  # the ranked top first
-    shown_cites = {c for d in explainer.comparison.discrepancies for c in d.cites}
-    explainer.facts = _publish_facts(ranked, disputed, explainer.sentences, held, shown_cites)
-    explainer.timeline = _publish_timeline(explainer.timeline, disputed, held)
+    explainer.facts = page.facts(ranked, disputed, sentences, held, shown)
+    explainer.timeline = page.timeline(explainer.timeline, disputed, held)
+    explainer.open_questions = page.open_questions(explainer.open_questions, shown, held)
+    page.only_in(comparison, page.cited(proposed), sentences, held)
     explainer.held_back = held

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..items import Cited, Comparison
+from ..items import Cited, Comparison, DisputeQuestion
 from ..model import Document, Sentence
 from .clauses import strip_connective, trim
 from .lexicon.items_en import PENDING
@@ -267,7 +267,10 @@ def disagreement_questions(
         span = d.marks.get(first)
         what = label_around(sentences[first].text, *span) if span else ""
         if all(len(v.split()) <= SHORT_VALUE for v in d.values.values()):
-            sides = " or ".join(f"{v} ({labels.get(src, src)})" for src, v in d.values.items())
+            by_value: dict[str, list[str]] = {}  # one option per value, naming its sources
+            for src, v in d.values.items():
+                by_value.setdefault(v, []).append(labels.get(src, src))
+            sides = " or ".join(f"{v} ({', '.join(names)})" for v, names in by_value.items())
             text = f"{what}: {sides}?" if what else f"Which is it: {sides}?"
         else:  # whole clauses differ: name the sources, the cites show their words
             head = d.summary.split(":")[0].strip()
@@ -278,7 +281,7 @@ def disagreement_questions(
         if same is not None:  # one question for the same two sources differing the same way
             same.cites.extend(c for c in d.cites if c not in same.cites)
         else:
-            out.append(Cited(text=text, cites=list(d.cites), topic=d.topic))
+            out.append(DisputeQuestion(text=text, cites=list(d.cites), topic=d.topic))
     return out
 
 

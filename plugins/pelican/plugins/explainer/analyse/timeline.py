@@ -263,7 +263,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         # ahead ("trains start running again on Tuesday" in Monday's report).
         future = rel in ("next", "until", "by") or tense > 0 or (tense == 0 and ahead <= 2 < back)
         if future:
-            delta = (target - ref.weekday()) % 7 or 7
+            # News copy names today's weekday too ("later on Sunday" in Sunday's report):
+            # only "next Sunday" skips a week.
+            delta = (target - ref.weekday()) % 7 or (7 if rel == "next" else 0)
             return (ref + timedelta(days=delta)).isoformat()
         delta = (ref.weekday() - target) % 7
         if rel == "last" and delta == 0:

@@ -110,3 +110,24 @@ PENDING = re.compile(
     r"|\bwill\s+be\s+(?:published|decided|determined|announced|set|drawn|settled|disclosed)\b)",
     re.IGNORECASE,
 )
+
+# Finite verbs a timeline label needs to tell an event: auxiliaries and modals, and the
+# past forms of the most common irregular verbs ("-ed" pasts are found by their ending).
+FINITE_VERBS = _words(
+    """
+    is are was were has have had will would shall should can could may might must did does
+    said says told met went came took made gave began held left found won lost hit struck
+    fell rose broke burst sent set led paid spoke sold bought saw became ran flew kept brought
+    wrote drove stood shot fought built sank stole fled quit swore tore threw grew knew dies
+    """
+)
+# Units a figure is measured in: a fact labelled with one must carry it in its value
+# ("millimetres of rain" is not "12 hours").
+MEASURE_UNITS = _words(
+    """
+    millimetres millimeters centimetres centimeters metres meters kilometres kilometers
+    miles feet inches kilograms kilos grams tonnes tons pounds litres liters gallons barrels
+    hectares acres degrees knots megawatts gigawatts kilowatts percent seconds minutes hours
+    days weeks months years
+    """
+)

@@ -1,0 +1,177 @@
+"""What the page shows beside the comparison: key points, facts, timeline entries,
+open questions and single-source claims, once :mod:`.publish` has decided which
+discrepancies and agreements are sure enough to show.
+
+Each rule holds an item back when the page could not show it honestly:
+
+* a **key point** that says "sources differ" about a difference the page does not
+  show, or that states as settled a sentence some proposed disagreement disputes;
+* a **fact** that no second source confirms and no shown difference explains, whose
+  label names nothing, or whose label names a unit its value is not in;
+* a **timeline entry** whose date is disputed, or whose label is no event (no subject
+  and finite verb with something after it: "Governor X had warned", "Tomas Grell");
+* an **open question** built from a disagreement the page does not show;
+* a **single-source claim** that a proposed link ties to another source's sentence,
+  or whose figure another source gives too.
+
+An editor's pin always wins. Held items keep their reason in the export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..items import Cited, Comparison, DisputeQuestion, Fact, HeldBack, KeyPoint, TimelineEntry
+from ..model import Sentence
+from .keypoints import DIFFER
+from .lexicon.items_en import FINITE_VERBS, MEASURE_UNITS
+from .quantities import find_quantities
+
+MAX_FACTS = 8
+Mark = tuple[str, int, int]  # (kind of the disagreement, start, end) in one sentence
+_WHEN = ("date", "time", "duration")
+_EMPTY_LABELS = {"this", "that", "these", "those", "he", "she", "they", "it", "miles", "set",
+                 "km", "kilometres", "kilometers", "percent", "per", "cent", "days", "hours",
+                 "years", "months", "weeks", "minutes"}  # fmt: skip
+
+
+def _hold(held: list[HeldBack], section, reason: str, confidence: float, item) -> None:
+    held.append(HeldBack(section, reason, confidence, item))
+
+
+def key_points(points: list[KeyPoint], shown: set[str], disputed: set[str], held) -> list:
+    """``shown``: sentences of the differences the page shows; ``disputed``: sentences of
+    every proposed difference, shown or held back."""
+    out = []
+    for p in points:
+        if p.pinned:
+            out.append(p)
+        elif p.text.startswith(DIFFER) and not shown & set(p.cites):
+            _hold(held, "key_points", "its difference is not sure enough to show", 0.0, p)
+        elif not p.text.startswith(DIFFER) and disputed & set(p.cites):
+            _hold(held, "key_points", "another source may dispute it", 0.0, p)
+        else:
+            out.append(p)
+    return out
+
+
+def _names_something(label: str) -> bool:
+    """A label names what is measured: a content word, not a unit, a value or a pronoun."""
+    words = re.findall(r"[A-Za-z][a-z]{2,}", label)
+    return len(words) >= 2 or (bool(words) and words[0].lower() not in _EMPTY_LABELS)
+
+
+def _other_unit(f: Fact) -> bool:
+    """The label names a unit the value is not measured in ("Millimetres of rain": 12 hours)."""
+    units = {w for w in re.findall(r"[a-z]+", f.label.lower()) if w in MEASURE_UNITS}
+    value = f.value.lower()
+    return bool(units) and not any(u[:4] in value for u in units)
+
+
+def _fact_disputed(f: Fact, disputed: dict[str, list[Mark]], sentences) -> bool:
+    for sid in f.cites:
+        at = sentences[sid].text.find(f.value)
+        lo, hi = (at, at + len(f.value)) if at >= 0 else (0, 10**9)
+        if any(lo < end and start < hi for _, start, end in disputed.get(sid, ())):
+            return True
+    return False
+
+
+def facts(
+    items: list[Fact], disputed: dict[str, list[Mark]], sentences, held, shown: set[str]
+) -> list[Fact]:
+    out: list[Fact] = []
+    for f in items:
+        if f.status == "sources-differ" and not shown & set(f.cites):
+            # A difference the page does not show is not told in the fact boxes either.
+            _hold(held, "facts", "its difference is not sure enough to show", 0.0, f)
+        elif f.status != "sources-differ" and _fact_disputed(f, disputed, sentences):
+            _hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
+        elif f.status == "one-source":
+            _hold(held, "facts", "no second source gives this figure", 0.3, f)
+        elif not _names_something(f.label) or _other_unit(f):
+            _hold(held, "facts", "its label does not name what the figure measures", 0.0, f)
+        elif len(out) >= MAX_FACTS:
+            _hold(held, "facts", f"past the first {MAX_FACTS} figures", 0.5, f)
+        else:
+            f.shown = True
+            out.append(f)
+    return out
+
+
+def is_event(label: str) -> bool:
+    """A subject, a finite verb and something after it: "The council voted to close
+    the plant", not "Tomas Grell", "Governor X had warned" or "cancelled a trip"."""
+    words = re.findall(r"[\w’'-]+", label)
+    if words and _verb_opens(words):
+        return False  # "Cancelled a trip abroad": the subject is missing
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in FINITE_VERBS or (len(low) > 4 and low.endswith("ed") and w[0].islower()):
+            if i == 0:
+                return False  # the verb opens the label: its subject is missing
+            rest = words[i + 1 :]
+            while rest and (rest[0].lower() in FINITE_VERBS or rest[0].lower().endswith("ed")):
+                rest = rest[1:]  # "had been warned": the verb group, not what follows it
+            return len(rest) >= 1
+    return False
+
+
+def _verb_opens(words: list[str]) -> bool:
+    first = words[0].lower()
+    name = len(words) > 1 and words[1][:1].isupper()  # "United Nations": a name, no verb
+    return first in FINITE_VERBS or (len(first) > 4 and first.endswith("ed") and not name)
+
+
+def timeline(entries: list[TimelineEntry], disputed: dict[str, list[Mark]], held) -> list:
+    out = []
+    for t in entries:
+        if any(kind in _WHEN for sid in t.cites for kind, _, _ in disputed.get(sid, ())):
+            _hold(held, "timeline", "its date is one side of a disagreement", 0.0, t)
+        elif not is_event(t.label):
+            _hold(held, "timeline", "its label does not say what happened", 0.0, t)
+        else:
+            out.append(t)
+    return out
+
+
+def open_questions(questions: list[Cited], shown: set[str], held) -> list[Cited]:
+    out = []
+    for q in questions:
+        if isinstance(q, DisputeQuestion) and not shown & set(q.cites):
+            _hold(held, "open_questions", "its difference is not sure enough to show", 0.0, q)
+        else:
+            out.append(q)
+    return out
+
+
+def _figures(text: str) -> set[tuple[str, float]]:
+    """The figures of a sentence by value, so "600" meets "six hundred"; a bare number and
+    a count are one kind ("2,340 were moved", "2,340 people")."""
+    kinds = {"count": "number"}
+    return {
+        (kinds.get(q.kind, q.kind), q.value) for q in find_quantities(text) if q.value is not None
+    }
+
+
+def only_in(comparison: Comparison, linked: set[str], sentences: dict[str, Sentence], held) -> None:
+    """Keep a claim as single-source only when nothing ties it to another source:
+    no proposed agreement or difference, and no figure another source also gives."""
+    figures_of: dict[tuple[str, float], set[str]] = {}
+    for s in sentences.values():
+        for fig in _figures(s.text):
+            figures_of.setdefault(fig, set()).add(s.source_id)
+    for source, items in comparison.only_in.items():
+        kept = []
+        for c in items:
+            shared = any(figures_of.get(f, set()) - {source} for f in _figures(c.text))
+            if linked & set(c.cites) or shared:
+                _hold(held, "only_in", "another source may report it too", 0.0, c)
+            else:
+                kept.append(c)
+        comparison.only_in[source] = kept
+
+
+def cited(items: Iterable) -> set[str]:
+    return {c for item in items for c in item.cites}

@@ -1,0 +1,90 @@
+"""What the page shows beside the comparison: each section abstains where it could not
+be honest, and what it holds back stays in the export with its reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from reports import report
+
+from pelican.plugins.explainer.analyse.publish_page import is_event
+from pelican.plugins.explainer.items import DisputeQuestion
+from pelican.plugins.explainer.parse.content import ExplainerSpec
+from pelican.plugins.explainer.pipeline import analyse
+
+
+@pytest.mark.parametrize(
+    ("label", "event"),
+    [
+        ("The council voted to close the plant", True),
+        ("A small dam above the village burst in the night", True),
+        ("Rescuers have found eight bodies", True),
+        ("The minister will sign the accord", True),
+        ("Tomas Grell", False),  # a name, no event
+        ("Governor Anja Szebrin had warned", False),  # warned of what?
+        ("Cancelled a trip abroad and was expected in the valley", False),  # no subject
+        ("communicated the civil protection", False),
+        ("Villages in the valley early after a night of torrential rain", False),
+    ],
+)
+def test_a_timeline_label_tells_an_event(label: str, event: bool) -> None:
+    assert is_event(label) is event
+
+
+def _explainer(a: list[str], b: list[str], threshold: float | None = None):
+    docs = [report("wire", *a), report("paper", *b)]
+    spec = ExplainerSpec(
+        path="x.md", title="A story", slug="story", published=date(2026, 3, 2),
+        sources=[d.meta for d in docs],
+    )  # fmt: skip
+    return analyse(spec, docs, threshold)
+
+
+def _held(ex, section: str) -> list:
+    return [h for h in ex.held_back if h.section == section]
+
+
+# Two invented reports of one storm: both give the 14 dead; only the wire gives the
+# number of boats lost, and only the paper the rainfall.
+WIRE = [
+    "A storm killed 14 people in the coastal town of Dunmore on Tuesday, police said.",
+    "The harbour master said 37 fishing boats were lost in the storm.",
+    "The mayor visited the harbour on Wednesday.",
+]
+PAPER = [
+    "Fourteen people died when the storm struck Dunmore on Tuesday night.",
+    "The weather office recorded 140 millimetres of rain in six hours.",
+    "Schools in the town will stay closed until Friday.",
+]
+
+
+def test_a_figure_only_one_source_gives_is_held_back_not_shown() -> None:
+    ex = _explainer(WIRE, PAPER)
+    shown = {f.value for f in ex.facts}
+    held = {h.item.value: h.reason for h in _held(ex, "facts")}
+    assert "37" not in shown
+    assert "no second source" in held["37"]
+    assert all(f.status in ("all-sources", "some-sources", "sources-differ") for f in ex.facts)
+
+
+def test_a_claim_with_a_figure_another_source_gives_is_not_single_source() -> None:
+    ex = _explainer(WIRE, PAPER)
+    only = {c.text for items in ex.comparison.only_in.values() for c in items}
+    held = {h.item.text for h in _held(ex, "only_in")}
+    # the 14 dead are in both reports: never "only in one source", whatever the aligner says
+    assert not any("14 people" in t or "Fourteen" in t for t in only)
+    assert "The harbour master said 37 fishing boats were lost in the storm." not in held
+
+
+def test_a_question_about_a_difference_the_page_holds_back_is_held_back_too() -> None:
+    a = ["The new bridge will cost 80 million euros, the transport ministry said."]
+    b = ["The new bridge will cost 95 million euros, according to the transport ministry."]
+    shown = _explainer(a, b, threshold=0.0)
+    strict = _explainer(a, b, threshold=1.0)
+    asked = [q for q in shown.open_questions if isinstance(q, DisputeQuestion)]
+    assert asked, "with the difference shown, the page asks which figure is right"
+    assert "80 million euros (wire) or 95 million euros (paper)" in asked[0].text
+    assert not [q for q in strict.open_questions if isinstance(q, DisputeQuestion)]
+    assert _held(strict, "open_questions")
+    assert all(not p.text.startswith("Sources differ") for p in strict.key_points)
