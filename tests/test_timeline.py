@@ -120,7 +120,11 @@ def test_real_seeds():
         ("The council voted on Tuesday on the budget.", date(2025, 4, 10), "2025-04-08"),
         # A report names its own day by its weekday: "later on Thursday" in Thursday's copy
         # is that day, whatever the tense; only "next Thursday" is a week on.
-        ("The minister was expected in the town later on Thursday.", date(2025, 4, 10), "2025-04-10"),
+        (
+            "The minister was expected in the town later on Thursday.",
+            date(2025, 4, 10),
+            "2025-04-10",
+        ),
         ("The council will vote on Thursday on the budget.", date(2025, 4, 10), "2025-04-10"),
         ("The council will vote next Thursday on the budget.", date(2025, 4, 10), "2025-04-17"),
         (
