@@ -88,3 +88,18 @@ def test_a_question_about_a_difference_the_page_holds_back_is_held_back_too() ->
     assert not [q for q in strict.open_questions if isinstance(q, DisputeQuestion)]
     assert _held(strict, "open_questions")
     assert all(not p.text.startswith("Sources differ") for p in strict.key_points)
+
+
+def test_a_page_that_holds_every_difference_back_never_says_there_is_none(tmp_path) -> None:
+    from bs4 import BeautifulSoup
+    from tinysite import build, write_project
+
+    write_project(tmp_path)  # two reports: 80 against 85 million dollars
+    result = build(tmp_path, EXPLAINER={"publish_threshold": 1.0})
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "output" / "explainers" / "tiny" / "index.html"
+    text = " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text().split())
+    assert "No difference between the sources is confirmed yet" in text
+    assert "found no conflicting claims" not in text
+    assert "No differences found" not in text
+    assert "held back" in text  # the method box says the page abstained
