@@ -98,8 +98,26 @@ def test_a_page_that_holds_every_difference_back_never_says_there_is_none(tmp_pa
     result = build(tmp_path, EXPLAINER={"publish_threshold": 1.0})
     assert result.returncode == 0, result.stderr
     page = tmp_path / "output" / "explainers" / "tiny" / "index.html"
-    text = " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text().split())
+    text = " ".join(
+        BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text().split()
+    )
     assert "No difference between the sources is confirmed yet" in text
     assert "found no conflicting claims" not in text
     assert "No differences found" not in text
     assert "held back" in text  # the method box says the page abstained
+
+
+def test_timeline_entries_tell_events_and_skip_records() -> None:
+    a = [
+        "Final turnout was 61.4 percent, the highest since 2010, the election commission said.",
+        "Governor Ana Brest had warned on Sunday that the toll could rise.",
+    ]
+    b = ["Turnout reached 61 percent on Sunday in the vote, officials said."]
+    ex = _explainer(a, b)
+    assert "2010" not in {
+        t.date for t in ex.timeline
+    }  # "the highest since 2010" is no event of 2010
+    held = {h.item.date: h.reason for h in _held(ex, "timeline")}
+    assert "comparison" in held.get("2010", "")
+    # a fragment ("Governor Ana Brest had warned") is told by its whole sentence
+    assert any("the toll could rise" in t.label for t in ex.timeline)

@@ -24,11 +24,14 @@ from collections.abc import Iterable
 
 from ..items import Cited, Comparison, DisputeQuestion, Fact, HeldBack, KeyPoint, TimelineEntry
 from ..model import Sentence
+from .clauses import strip_connective, trim
 from .keypoints import DIFFER
 from .lexicon.items_en import FINITE_VERBS, MEASURE_UNITS
 from .quantities import find_quantities
 
 MAX_FACTS = 8
+# A timeline entry told by its whole sentence is cut to its first clauses within this.
+TIMELINE_WORDS = 24
 Mark = tuple[str, int, int]  # (kind of the disagreement, start, end) in one sentence
 _WHEN = ("date", "time", "duration")
 _EMPTY_LABELS = {"this", "that", "these", "those", "he", "she", "they", "it", "miles", "set",
@@ -124,14 +127,39 @@ def _verb_opens(words: list[str]) -> bool:
     return first in FINITE_VERBS or (len(first) > 4 and first.endswith("ed") and not name)
 
 
-def timeline(entries: list[TimelineEntry], disputed: dict[str, list[Mark]], held) -> list:
+def _event_label(t: TimelineEntry, sentences: dict[str, Sentence]) -> str | None:
+    """The entry's label when it tells an event; else its first sentence, trimmed to its
+    first clauses, when that does; else None."""
+    if is_event(t.label):
+        return t.label
+    whole = trim(strip_connective(sentences[t.cites[0]].text), max_words=TIMELINE_WORDS)
+    return whole if is_event(whole) else None
+
+
+_SINCE = re.compile(r"\b(?:\w+est|most|least|first|best|worst)\s+(?:\w+\s+){0,2}since\b", re.I)
+
+
+def _record_since(t: TimelineEntry, sentences: dict[str, Sentence]) -> bool:
+    """ "the highest since 2010" compares with a date; nothing happened then."""
+    return t.phrase.lower().startswith("since") and any(
+        _SINCE.search(sentences[c].text) for c in t.cites
+    )
+
+
+def timeline(
+    entries: list[TimelineEntry], disputed: dict[str, list[Mark]], sentences, held
+) -> list[TimelineEntry]:
     out = []
     for t in entries:
+        label = _event_label(t, sentences)
         if any(kind in _WHEN for sid in t.cites for kind, _, _ in disputed.get(sid, ())):
             _hold(held, "timeline", "its date is one side of a disagreement", 0.0, t)
-        elif not is_event(t.label):
+        elif label is None:
             _hold(held, "timeline", "its label does not say what happened", 0.0, t)
+        elif _record_since(t, sentences):
+            _hold(held, "timeline", "its date is a comparison, not an event", 0.0, t)
         else:
+            t.label = label
             out.append(t)
     return out
 
