@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from ..items import Agreement, Comparison, Discrepancy, HeldBack
 from ..model import Sentence
 from . import publish_page as page
+from .agreement_checks import figures_clash
 from .compare import VALUE_RULES
 from .conflicts import RULES
 
@@ -131,6 +132,18 @@ def _publish_comparison(
         comparison.agreements, "agreements", "not sure enough the sentences state one claim",
         threshold, held, lambda a: False,
     )  # fmt: skip
+    kept = []
+    for a in comparison.agreements:
+        texts = [(sentences[c].source_id, sentences[c].text) for c in a.cites]
+        clash = any(
+            figures_clash(x, y) for i, (sx, x) in enumerate(texts) for sy, y in texts[i + 1 :]
+            if sx != sy
+        )  # fmt: skip
+        if clash:
+            _hold(held, "agreements", "its sentences give figures that do not fit", 0.0, a)
+        else:
+            kept.append(a)
+    comparison.agreements = kept
 
 
 def _keep_sure(items: list, section, reason: str, threshold: float, held: list, seen) -> list:
