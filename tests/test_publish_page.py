@@ -121,3 +121,19 @@ def test_timeline_entries_tell_events_and_skip_records() -> None:
     assert "comparison" in held.get("2010", "")
     # a fragment ("Governor Ana Brest had warned") is told by its whole sentence
     assert any("the toll could rise" in t.label for t in ex.timeline)
+
+
+def test_two_sources_asking_one_unknown_make_one_question_citing_both() -> None:
+    a = [
+        "A fire destroyed a warehouse in the port of Lenby on Monday night.",
+        "Officials did not say how the fire at the Lenby warehouse started.",
+    ]
+    b = [
+        "Fire gutted a warehouse in Lenby's port late on Monday.",
+        "It is not yet clear how the fire at the Lenby warehouse started, officials said.",
+    ]
+    ex = _explainer(a, b)
+    about_fire = [q for q in ex.open_questions if "fire" in q.text]
+    assert len(about_fire) == 1
+    assert {c.split("-")[0] for c in about_fire[0].cites} == {"wire", "paper"}
+    assert [h.reason for h in _held(ex, "open_questions")] == ["another source asks the same"]

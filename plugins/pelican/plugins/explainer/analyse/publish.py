@@ -185,6 +185,8 @@ def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
     ranked = sorted(explainer.facts, key=lambda f: not f.shown)  # the ranked top first
     explainer.facts = page.facts(ranked, disputed, sentences, held, shown)
     explainer.timeline = page.timeline(explainer.timeline, disputed, sentences, held)
-    explainer.open_questions = page.open_questions(explainer.open_questions, shown, held)
+    explainer.open_questions = page.open_questions(
+        explainer.open_questions, shown, comparison.agreements, held
+    )
     page.only_in(comparison, page.cited(proposed), sentences, held)
     explainer.held_back = held

@@ -164,13 +164,28 @@ def timeline(
     return out
 
 
-def open_questions(questions: list[Cited], shown: set[str], held) -> list[Cited]:
-    out = []
+def open_questions(questions: list[Cited], shown: set[str], agreements: list, held) -> list[Cited]:
+    """Questions about shown differences, and unknowns; two sources' words for one unknown
+    (their sentences in one shown agreement) are one question citing both."""
+    group = {c: i for i, a in enumerate(agreements) for c in a.cites}
+    out: list[Cited] = []
+    asked: dict[int, Cited] = {}
     for q in questions:
-        if isinstance(q, DisputeQuestion) and not shown & set(q.cites):
-            _hold(held, "open_questions", "its difference is not sure enough to show", 0.0, q)
-        else:
-            out.append(q)
+        if isinstance(q, DisputeQuestion):
+            if shown & set(q.cites):
+                out.append(q)
+            else:
+                _hold(held, "open_questions", "its difference is not sure enough to show", 0.0, q)
+            continue
+        same = next((asked[group[c]] for c in q.cites if group.get(c) in asked), None)
+        if same is not None:
+            same.cites.extend(c for c in q.cites if c not in same.cites)
+            _hold(held, "open_questions", "another source asks the same", 0.0, q)
+            continue
+        for c in q.cites:
+            if c in group:
+                asked[group[c]] = q
+        out.append(q)
     return out
 
 
