@@ -266,14 +266,14 @@ def test(c, args=""):
 )
 def add_source(c, file, explainer):
     """Copy an article into seeds/, list it in the explainer's content file and print what was detected."""
-    from pelican.plugins.explainer.errors import InputError
+    from pelican.plugins.explainer.errors import InputError, one_line
     from pelican.plugins.explainer.parse.add_source import add_source as add
 
     try:
         added = add(Path(file), explainer, ROOT)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        sys.exit(exc.exitcode)
+    except (InputError, OSError) as exc:  # OSError: a read-only folder, a full disk
+        print(f"error: {one_line(exc) or exc}", file=sys.stderr)
+        sys.exit(getattr(exc, "exitcode", 1))
     print("\n".join(added.report(ROOT)))
 
 

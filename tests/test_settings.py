@@ -76,3 +76,54 @@ def test_a_site_can_turn_the_feed_and_search_off(tmp_path: Path) -> None:
     assert (out / "explainers" / "tiny" / "index.html").is_file()
     assert not (out / "feeds").exists() and not (out / "pagefind").exists()
     assert "Atom feed" not in (out / "explainers" / "tiny" / "index.html").read_text("utf-8")
+
+
+# --- numbers: finite and within sane bounds ------------------------------------------
+
+BAD_NUMBERS = [
+    ("max_seconds", float("nan")),
+    ("max_seconds", float("inf")),
+    ("max_seconds", -float("inf")),
+    ("max_seconds", 10**30),
+    ("max_seconds", 1e-9),  # below what a timer can measure
+    ("max_memory_mb", 10**30),
+    ("max_memory_mb", 2**20 + 1),
+    ("max_seed_bytes", 10**30),
+    ("max_line_chars", 10**12),
+    ("workers", 10**9),
+    ("livereload_port", 70_000),
+    ("publish_threshold", float("inf")),
+]
+
+
+@pytest.mark.parametrize(("key", "value"), BAD_NUMBERS)
+def test_a_number_out_of_bounds_names_its_key(key: str, value: float) -> None:
+    with pytest.raises(SettingError) as caught:
+        explainer_settings({"EXPLAINER": {key: value}})
+    message = str(caught.value)
+    assert message.startswith(f'EXPLAINER["{key}"]: expected ') and "\n" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("max_seconds", 0.001), ("max_seconds", 7 * 86_400), ("max_memory_mb", 1), ("workers", 64)],
+)
+def test_numbers_at_the_bounds_are_accepted(key: str, value: float) -> None:
+    assert explainer_settings({"EXPLAINER": {key: value}})[key] == value
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"max_seconds": float("nan")}, 'error: EXPLAINER["max_seconds"]: expected'),
+        ({"max_seconds": 1e-9}, 'error: EXPLAINER["max_seconds"]: expected'),
+        ({"max_memory_mb": 10**30}, 'error: EXPLAINER["max_memory_mb"]: expected'),
+    ],
+)
+def test_a_bad_number_stops_the_build_before_any_analysis(
+    tmp_path: Path, options: dict[str, object], expected: str
+) -> None:
+    write_project(tmp_path)
+    line = error_line(build(tmp_path, EXPLAINER=options))
+    assert line.startswith(expected) and "content/" not in line, line
+    assert not (tmp_path / "output").exists()

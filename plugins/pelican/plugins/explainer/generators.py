@@ -25,6 +25,7 @@ from .batch import build_all
 from .errors import shown_path
 from .glossary import glossary_jsonld
 from .glossary_stage import add_mentions, load_entries
+from .output_paths import check_explainers
 from .pipeline import Explainer
 from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
@@ -160,6 +161,10 @@ class ExplainerGenerator(_Base):
             progress=announce,
             meanwhile=self._prepare_rendering,
             budget=state.budget,
+        )
+        # A slug or source id can put a page on another's file ("search" with "{slug}/").
+        check_explainers(
+            state.options, self.settings.get("THEME_STATIC_DIR") or "theme", explainers, state.root
         )
         warnings = add_mentions(explainers, state.glossary, state.glossary_key, cache)
         if not files:

@@ -10,11 +10,12 @@ replaced stops the build with one line naming the setting.
 
 from __future__ import annotations
 
-import string
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from .guard import Budget
+from .output_paths import PatternError, check_pattern, check_settings
 from .urls import PATTERNS
 
 NAME = "EXPLAINER"
@@ -29,6 +30,10 @@ class Option:
     meaning: str = ""
     fields: tuple[str, ...] | None = None  # a URL or save-as pattern with these fields
     probability: bool = False  # a number from 0 to 1
+    # Bounds for a number: beyond them a value is a typo (10**30, inf), or too
+    # large for the system call that applies it (setitimer, setrlimit).
+    low: float | None = None
+    high: float | None = None
 
     def describe(self) -> str:
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
@@ -40,6 +45,12 @@ class Option:
             )
         if self.probability:
             text = "a number from 0 to 1"
+        if self.high is not None:
+            most = f"{self.high:,}"
+            if kinds == (int,) and self.low == 1:
+                text += f" and at most {most}"
+            else:
+                text = text.replace(" above 0", "") + f" from {self.low:g} to {most}"
         return f"{text} or None" if self.nullable else text
 
 
@@ -47,8 +58,12 @@ OPTIONS: dict[str, Option] = {
     "root": Option(None, str, nullable=True, meaning="where seed paths start; None: PATH's parent"),
     "explainers_dir": Option("explainers", str, meaning="explainer content files, under PATH"),
     "glossary_dir": Option("glossary", str, meaning="glossary entries, under PATH"),
-    "max_seed_bytes": Option(2_000_000, int, positive=True, meaning="larger seeds stop the build"),
-    "max_line_chars": Option(20_000, int, positive=True, meaning="longer lines stop the build"),
+    "max_seed_bytes": Option(
+        2_000_000, int, positive=True, low=1, high=10**9, meaning="larger seeds stop the build"
+    ),
+    "max_line_chars": Option(
+        20_000, int, positive=True, low=1, high=10**9, meaning="longer lines stop the build"
+    ),
     "feed_atom": Option(
         "feeds/explainers.atom.xml", str, nullable=True, meaning="the explainer feed; None: none"
     ),
@@ -57,13 +72,31 @@ OPTIONS: dict[str, Option] = {
         ".cache/explainer", str, nullable=True, meaning="build cache under root; None disables"
     ),
     "workers": Option(
-        None, int, nullable=True, positive=True, meaning="analysing processes; None: every CPU"
+        None,
+        int,
+        nullable=True,
+        positive=True,
+        low=1,
+        high=1024,
+        meaning="analysing processes; None: every CPU",
     ),
     "max_memory_mb": Option(
-        Budget.memory_mb, int, nullable=True, positive=True, meaning="per explainer's analysis"
+        Budget.memory_mb,
+        int,
+        nullable=True,
+        positive=True,
+        low=1,
+        high=2**20,  # 1 TiB
+        meaning="per explainer's analysis",
     ),
     "max_seconds": Option(
-        Budget.seconds, (int, float), nullable=True, positive=True, meaning="per explainer"
+        Budget.seconds,
+        (int, float),
+        nullable=True,
+        positive=True,
+        low=0.001,  # a shorter timer is below what the system can time
+        high=7 * 86_400,
+        meaning="per explainer",
     ),
     "publish_threshold": Option(
         None,
@@ -73,7 +106,7 @@ OPTIONS: dict[str, Option] = {
         meaning="the page shows items at least this sure; None: the calibrated default",
     ),
     "livereload_port": Option(
-        None, int, nullable=True, positive=True, meaning="set by `invoke serve`"
+        None, int, nullable=True, positive=True, low=1, high=65_535, meaning="set by `invoke serve`"
     ),
 }
 for _kind, (_url, _save_as, _fields) in PATTERNS.items():
@@ -122,8 +155,12 @@ def _valid(option: Option, value: Any) -> bool:
         return False  # True is an int to Python, not a number of workers
     if not isinstance(value, kinds):
         return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
     if option.probability and not 0 <= value <= 1:
         return False  # NaN fails this too
+    if option.high is not None and not option.low <= value <= option.high:  # type: ignore[operator]
+        return False
     return not (option.positive and value <= 0)
 
 
@@ -143,27 +180,15 @@ def explainer_settings(settings: dict[str, Any]) -> dict[str, Any]:
             raise SettingError(setting, f"unknown option (known: {', '.join(OPTIONS)})")
         if not _valid(option, value):
             raise SettingError(setting, f"expected {option.describe()}, got {_shown(value)}")
-        if option.fields is not None:
-            _check_pattern(setting, value, option.fields, save_as=key.endswith("_save_as"))
+        if option.fields is not None or (key == "feed_atom" and value is not None):
+            try:
+                check_pattern(value, option.fields or (), file=not key.endswith("_url"))
+            except PatternError as exc:
+                raise SettingError(setting, str(exc)) from None
         values[key] = value
-    return {key: values.get(key, option.default) for key, option in OPTIONS.items()}
-
-
-def _check_pattern(setting: str, value: str, fields: tuple[str, ...], save_as: bool) -> None:
-    """A URL or save-as pattern: relative, inside the output, with its page's fields only."""
-    try:
-        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    except ValueError as exc:
-        raise SettingError(setting, f"not a valid pattern ({exc})") from None
-    allowed = ", ".join("{" + name + "}" for name in fields) or "none"
-    for name in sorted(used):
-        if name not in fields:
-            raise SettingError(setting, f"unknown field {{{name}}} (fields: {allowed})")
-    for name in fields:
-        if name not in used:
-            raise SettingError(setting, f"needs {{{name}}}, or pages would overwrite each other")
-    parts = value.split("/")
-    if not value or value.startswith("/") or "\\" in value or {".", ".."} & set(parts):
-        raise SettingError(setting, f"expected a path inside the output, got {_shown(value)}")
-    if save_as and not parts[-1]:
-        raise SettingError(setting, f"expected a file name at the end, got {_shown(value)}")
+    options = {key: values.get(key, option.default) for key, option in OPTIONS.items()}
+    # Patterns that are each fine can still put two pages on one file.
+    if clash := check_settings(options, settings.get("THEME_STATIC_DIR") or "theme"):
+        key, message = clash
+        raise SettingError(f'{NAME}["{key}"]', message)
+    return options

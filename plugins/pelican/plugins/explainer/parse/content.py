@@ -35,6 +35,7 @@ from markupsafe import Markup
 from ..errors import InputError
 from ..model import SourceMeta
 from . import markdown
+from .dates import MAX_YEAR, MIN_YEAR
 from .seed import slugify
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -230,7 +231,6 @@ class _Checker:
         return value
 
 
-MIN_YEAR, MAX_YEAR = 1000, 2999
 _SHAPES = {"key_points": "pin, order, drop, max", "comparison": "dismiss, notes, add"}
 
 

@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+# The years a date may have, in a content file or a saved page: the timeline
+# steps days and years either side of a date, so stay far from the edges
+# (0001-01-01 is a common "no date" placeholder).
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
 MONTHS = {
     name: number
     for number, names in enumerate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +17,17 @@ MAX_LINE_CHARS = 20_000
 # More control characters than this share of the text means it is not article text.
 CONTROL_SHARE = 0.1
 _LAYOUT = frozenset("\t\n\r\f\v")
+# C0/C1 controls and DEL (JSON-LD escapes such as \u001b or \u0000 decode to
+# them), bidi embeddings, overrides, isolates and marks (they reorder what a
+# reader or a terminal shows), and a stray BOM. Zero-width joiners stay: some
+# scripts need them.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` as one line of what it shows: hidden characters dropped, white space collapsed."""
+    return " ".join(_HIDDEN.sub(" ", text).split())
+
 
 # Each BOM with the codec for the bytes after it: decoding those alone keeps an
 # error's offset a plain count from the BOM's end (utf-8-sig's is not).

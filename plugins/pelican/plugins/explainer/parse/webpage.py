@@ -14,12 +14,18 @@ refer to. Nothing is fetched: the page is read as saved.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..errors import InputError
+from ..errors import InputError, safe_text
+from .dates import MAX_YEAR, MIN_YEAR
+from .text import visible
+
+log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Fewer words than this after extraction is a page without an article.
@@ -39,10 +45,26 @@ class Page:
     url: str | None = None
 
 
-def _clean(text: str | None) -> str | None:
-    if not text:
+def _clean(text: Any) -> str | None:
+    """One line of visible text: hidden characters dropped, white space collapsed."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        text = str(text)  # a headline such as 1984, written unquoted
+    if not text or not isinstance(text, str):
         return None
-    return " ".join(str(text).split()) or None
+    return visible(text) or None
+
+
+def _web_url(value: Any) -> str | None:
+    """``value`` when it is an http(s) address with a host: a page may state a
+    ``javascript:`` or ``data:`` URL, or a relative one, and none leads to the original."""
+    url = _clean(value)
+    if url is None or " " in url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed [ in the host
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _names(value: Any) -> str | None:
@@ -85,18 +107,31 @@ def _meta(tree: Any, *keys: str) -> str | None:
     return None
 
 
-def _when(value: str | None) -> tuple[date | None, str | None]:
-    """A date and "HH:MM UTC±hh:mm" time from an ISO 8601 stamp."""
+def _when(value: Any, shown: str, field: str) -> tuple[date | None, str | None]:
+    """A date and "HH:MM UTC±hh:mm" time from an ISO 8601 stamp; none for a
+    stamp outside the years the build reads, with a warning naming the page and field."""
+    value = _clean(value)
     if not value:
         return None, None
     try:
-        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
-            return date.fromisoformat(value.strip()[:10]), None
+            stamp = datetime.fromisoformat(value[:10])
         except ValueError:
             return None, None
-    if len(value.strip()) <= 10:
+        value = value[:10]
+    if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+        log.warning(
+            "%s: %s %s is outside the years %d-%d; treated as absent",
+            safe_text(shown),
+            field,
+            safe_text(repr(value), 80),
+            MIN_YEAR,
+            MAX_YEAR,
+        )
+        return None, None
+    if len(value) <= 10:
         return stamp.date(), None
     offset = stamp.strftime("%z")
     zone = "" if not offset else " UTC" if offset == "+0000" else f" UTC{offset[:3]}:{offset[3:]}"
@@ -142,10 +177,15 @@ def extract(html: str, shown: str) -> Page:
         or _meta(tree, "og:description", "description")
         or _clean(info.get("description"))
     )
-    stamp = ld.get("datePublished") or _meta(tree, "article:published_time")
-    published, time = _when(stamp if isinstance(stamp, str) else None)
-    if published is None:
-        published, time = _when(info.get("date"))
+    published, time = None, None
+    for field, stamp in (
+        ("datePublished", ld.get("datePublished")),
+        ("article:published_time", _meta(tree, "article:published_time")),
+        ("date", info.get("date")),  # trafilatura's, from htmldate
+    ):
+        published, time = _when(stamp, shown, field)
+        if published is not None:
+            break
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     entity = ld.get("mainEntityOfPage")
     entity = entity.get("@id") if isinstance(entity, dict) else entity
@@ -163,8 +203,15 @@ def extract(html: str, shown: str) -> Page:
         publisher=_names(ld.get("publisher"))
         or _meta(tree, "og:site_name")
         or _clean(info.get("sitename")),
-        url=_clean(canonical[0] if canonical else None)
-        or _meta(tree, "og:url")
-        or _clean(ld.get("url") or entity)
-        or _clean(info.get("url")),
+        # The first http(s) address of these; any other scheme is dropped, not linked.
+        url=next(
+            filter(
+                None,
+                map(
+                    _web_url,
+                    [*canonical[:1], _meta(tree, "og:url"), ld.get("url"), entity, info.get("url")],
+                ),
+            ),
+            None,
+        ),
     )

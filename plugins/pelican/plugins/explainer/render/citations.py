@@ -18,7 +18,9 @@ markers print as text and the previews as a list of references.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import count, product
+from string import ascii_uppercase
 
 from markupsafe import Markup
 
@@ -28,15 +30,26 @@ from ..urls import DEFAULT, Urls
 KIND_TEXT = {"original": "original text", "translation": "machine translation"}
 
 
+def _initial_candidates(label: str) -> Iterator[str]:
+    """A source's possible initials, best first; endless, so any number of sources
+    finds a free one (a finite list ran out at 27 sources)."""
+    words = re.findall(r"[^\W_]+", label)
+    yield from (w[0].upper() for w in words)
+    yield from (c.upper() for c in "".join(words))
+    yield from ascii_uppercase
+    # Past 26 sources: two letters (the label's first two initials first), then more.
+    if len(words) > 1:
+        yield (words[0][0] + words[1][0]).upper()
+    for size in count(2):
+        yield from map("".join, product(ascii_uppercase, repeat=size))
+
+
 def source_initials(labels: list[str]) -> list[str]:
-    """One distinct character per source: its label's initial, else a free letter."""
+    """One distinct initial per source: its label's initial, else a free letter or letters."""
     taken: set[str] = set()
     out = []
     for label in labels:
-        words = re.findall(r"[^\W_]+", label)
-        candidates = [w[0].upper() for w in words] + [c.upper() for c in "".join(words)]
-        candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-        pick = next(c for c in candidates if c not in taken)
+        pick = next(c for c in _initial_candidates(label) if c not in taken)
         taken.add(pick)
         out.append(pick)
     return out
