@@ -79,15 +79,15 @@ class _Base(Generator):
         super().__init__(*args, **kwargs)
         # Seed and content text is untrusted: always escaped in the plugin's pages,
         # whatever the site's autoescape. The bytecode cache is the plugin's own
-        # (shared by its generators, so each template compiles once per build):
-        # Jinja keys compiled code by template name only, and the site's
-        # environments compile without autoescape.
+        # (shared by its generators, so each template compiles once per build), never
+        # one the site configured: Jinja keys compiled code by template name and
+        # file, not by the options it was compiled with, such as autoescape.
         env = self.env.overlay(autoescape=True, bytecode_cache=self.state.bytecode)
         env.filters = {"link_terms": link_terms_filter, **env.filters}
         env.globals = {**template_globals(self.state.urls), **env.globals}  # the site's win
         loader = env.loader
         assert isinstance(loader, ChoiceLoader)  # Pelican's: theme, then its fallbacks
-        # A copy: the overlay shares the loader object with the site's environment.
+        # A new loader: the overlay shares its parent's, the one Pelican built from the site's settings.
         env.loader = ChoiceLoader(
             [loader.loaders[0], FileSystemLoader(str(TEMPLATES)), *loader.loaders[1:]]
         )
