@@ -7,10 +7,12 @@ import os
 import runpy
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from invoke import task
 
@@ -160,12 +162,48 @@ class _WarmBuilder:
         self.build()
 
 
+def _serve_port(port: str, host: str) -> int:
+    """The port ``invoke serve`` may listen on, or exit with one ``error:`` line.
+
+    Checked before the first build, by binding the address as the server will
+    (tornado sets SO_REUSEADDR too), so a busy or invalid port fails at once
+    instead of after a build, with a traceback, or by serving nothing forever.
+    """
+    try:
+        number = int(port)
+    except ValueError:
+        number = 0
+    # Port 0 would make the system pick one, and the printed address would be wrong.
+    if not 1 <= number <= 65535:
+        _fail(f"invalid port {port!r}: use a number from 1 to 65535")
+    try:
+        family = socket.getaddrinfo(host, number, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, number))
+    except OSError as exc:  # socket.gaierror included: an unknown host name
+        _fail(f"cannot serve on {host}:{number}: {exc.strerror or exc}")
+    return number
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
 @task(
-    help={"port": "port to serve on (default 8000)", "host": "address to bind (default 127.0.0.1)"}
+    help={
+        "port": "port to serve on (default 8000)",
+        "host": "address to bind (default 127.0.0.1)",
+        "output": "folder to build into and serve (default output/)",
+        "cache_dir": "analysis cache folder (default: the site's, .cache/; '' for none)",
+    }
 )
-def serve(c, port=8000, host="127.0.0.1"):
-    """Build, then serve output/ with live reload: saving a seed, content file,
-    template, stylesheet or plugin module rebuilds and refreshes the browser."""
+def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
+    """Build and serve output/, rebuilding and reloading on every save.
+
+    Saving a seed, content file, template, stylesheet or plugin module rebuilds
+    the site and refreshes the browser."""
     from livereload import Server
     from livereload import server as livereload_server
     from livereload.handlers import LiveReloadHandler
@@ -188,8 +226,12 @@ def serve(c, port=8000, host="127.0.0.1"):
     # would rebuild but leave the browser on the old page.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     # Pelican's -e replaces a whole setting: the site's EXPLAINER options plus the port.
-    options = {**runpy.run_path(str(CONF)).get("EXPLAINER", {}), "livereload_port": int(port)}
-    builder = _WarmBuilder("-e", f"EXPLAINER={json.dumps(options)}")
+    number = _serve_port(port, host)
+    options = {**runpy.run_path(str(CONF)).get("EXPLAINER", {}), "livereload_port": number}
+    if cache_dir is not None:
+        options["cache_dir"] = cache_dir or None
+    served = Path(output).resolve() if output else OUTPUT
+    builder = _WarmBuilder("-o", str(served), "-e", f"EXPLAINER={json.dumps(options)}")
     try:
         if not builder.build():
             sys.exit(1)  # the build already printed one line naming the bad file
@@ -205,8 +247,11 @@ def serve(c, port=8000, host="127.0.0.1"):
                 server.watch(glob, builder.restart_and_build)
             if str(target) not in code:
                 server.watch(pattern, builder.build, ignore=_is_code)
-        print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-        server.serve(host=host, port=int(port), root=str(OUTPUT), open_url_delay=None)
+        print(f"serving http://{host}:{number}/ (Ctrl-C to stop)", flush=True)
+        server.serve(host=host, port=number, root=str(served), open_url_delay=None)
+    except OSError as exc:  # taken by another process since the check above
+        builder.stop()
+        _fail(f"cannot serve on {host}:{number}: {exc.strerror or exc}")
     except KeyboardInterrupt:
         pass  # livereload stops on Ctrl-C by itself; before it starts, so do we
     finally:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import runpy
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,19 @@ def run_pelican(
     # Pelican keeps only the last -e, so pass every setting in one.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps its example database and caches in ``.hypothesis/`` of the
+    working directory, which is the checkout. It writes them while tests are being
+    collected, before any fixture runs: point it at a temporary folder now."""
+    try:
+        from hypothesis.configuration import set_hypothesis_home_dir
+    except ImportError:  # only the property tests need it
+        return
+    home = Path(tempfile.mkdtemp(prefix="explainer-hypothesis-"))
+    set_hypothesis_home_dir(home)
+    config.add_cleanup(lambda: shutil.rmtree(home, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")

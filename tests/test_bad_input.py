@@ -395,6 +395,17 @@ def test_missing_metadata(builds: dict[str, Outcome], key: str) -> None:
     assert line == f"error: {TINY}:2: missing required metadata '{key}'"
 
 
+@project("misspelt_key")
+def _(root: Path) -> None:
+    md = explainer_md().replace("published:", "publised:")
+    write_project(root, explainers={"tiny.md": md})
+
+
+def test_a_misspelt_key_is_named_with_the_key_it_resembles(builds: dict[str, Outcome]) -> None:
+    line = builds["misspelt_key"].fails()
+    assert line == f"error: {TINY}:4: unknown key 'publised'; did you mean 'published'?"
+
+
 @project("no_front_matter")
 def _(root: Path) -> None:
     write_project(root, explainers={"tiny.md": "Just some prose, no metadata.\n"})

@@ -75,3 +75,40 @@ def test_no_sources_is_an_error() -> None:
     text = GOOD.split("sources:")[0] + "sources: []\n---\n"
     with pytest.raises(InputError, match="lists no sources"):
         parse_spec(text, "content/explainers/a.md", ROOT)
+
+
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        (
+            ("published: 2025-01-07", "publised: 2025-01-07"),
+            "content/explainers/a.md:4: unknown key 'publised'; did you mean 'published'?",
+        ),
+        (
+            ("title: A test", "titel: A test"),
+            "content/explainers/a.md:2: unknown key 'titel'; did you mean 'title'?",
+        ),
+        (
+            ("    label: Wire", "    lable: Wire"),
+            "content/explainers/a.md:8: sources[0]: unknown key 'lable'; did you mean 'label'?",
+        ),
+        (
+            ("slug: a-test\n", "slug: a-test\ncolour: red\n"),
+            "content/explainers/a.md:4: unknown key 'colour';"
+            " use title, slug, published, sources, summary, curation",
+        ),
+    ],
+)
+def test_an_unknown_key_names_itself_its_line_and_the_likely_intended_key(
+    replace: tuple[str, str], expected: str
+) -> None:
+    text = GOOD.replace(*replace)
+    assert text != GOOD
+    with pytest.raises(InputError) as caught:
+        parse_spec(text, "content/explainers/a.md", ROOT)
+    assert str(caught.value) == expected
+
+
+def test_keys_starting_x_are_the_authors_own() -> None:
+    text = GOOD.replace("slug: a-test\n", "slug: a-test\nx-note: &n checked by the desk\n")
+    assert parse_spec(text, "content/explainers/a.md", ROOT).slug == "a-test"

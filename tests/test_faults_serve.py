@@ -1,6 +1,10 @@
-"""Ctrl-C on `invoke serve`: a real SIGINT to its process group, as a terminal
-sends it. It stops with one line and exit code 130, no traceback, and no
-staging directory of a dead process left beside output/."""
+"""`invoke serve` failing cleanly. Ctrl-C: a real SIGINT to its process group, as
+a terminal sends it; it stops with one line and exit code 130, no traceback, and
+no staging directory of a dead process left beside the output. A busy or invalid
+port: one ``error:`` line, a non-zero exit, before any build.
+
+Every server here builds into a temporary folder, never the checkout's output/.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from tinysite import ROOT
 
 
@@ -30,10 +35,15 @@ def _dead_leftovers(root: Path) -> list[str]:
     return left
 
 
-def test_ctrl_c_stops_serve_cleanly() -> None:
+def _serve(port: str, tmp_path: Path) -> list[str]:
+    out = ["--output", str(tmp_path / "output"), "--cache-dir", str(tmp_path / "cache")]
+    return [sys.executable, "-m", "invoke", "serve", "--port", port, *out]
+
+
+def test_ctrl_c_stops_serve_cleanly(tmp_path: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        _serve(str(port), tmp_path),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -57,4 +67,37 @@ def test_ctrl_c_stops_serve_cleanly() -> None:
     assert proc.returncode == 130, output
     assert "Traceback" not in output, output
     assert output.strip().splitlines()[-1] == "serve: stopped (interrupted)"
-    assert _dead_leftovers(ROOT) == []
+    assert (tmp_path / "output" / "index.html").is_file()
+    assert _dead_leftovers(tmp_path) == []
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert result.stdout == "", output  # nothing built, nothing claimed to be served
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), output
+    return lines[0]
+
+
+def test_a_busy_port_is_one_error_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            _serve(str(port), tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+    line = _one_error_line(result)
+    assert line == f"error: cannot serve on 127.0.0.1:{port}: Address already in use"
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "0", "65536", "http"])
+def test_an_invalid_port_is_one_error_line(port: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        _serve(port, tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    line = _one_error_line(result)
+    assert line == f"error: invalid port '{port}': use a number from 1 to 65535"

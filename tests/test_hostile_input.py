@@ -68,7 +68,7 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 
 def test_anchors_of_modest_size_still_work(tmp_path: Path) -> None:
-    text = with_front("common: &c An aliased summary.\n").replace(
+    text = with_front("x-common: &c An aliased summary.\n").replace(
         'summary: "A short summary."', "summary: *c"
     )
     assert "summary: *c" in text

@@ -42,8 +42,7 @@ def test_pip_install_into_a_fresh_venv_serves_a_bare_default_theme_site(tmp_path
     # What the distribution is built from, copied so the build leaves nothing in the repo.
     source = tmp_path / "source"
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for name in ("plugins", "evaluation"):
-        shutil.copytree(ROOT / name, source / name, ignore=ignore)
+    shutil.copytree(ROOT / "plugins", source / "plugins", ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     env = tmp_path / "venv"

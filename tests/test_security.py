@@ -173,10 +173,18 @@ def _listening(pid: int) -> list[tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def dev_server() -> Iterator[tuple[subprocess.Popen[str], int]]:
+def dev_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[subprocess.Popen[str], int]]:
     port = _free_port()
+    # Built and served outside the checkout. Beside the served folder, files with
+    # the project's own markers: a request escaping output/ would reach them.
+    here = tmp_path_factory.mktemp("serve")
+    (here / "pelicanconf.py").write_text("EXPLAINER = {}\n", encoding="utf-8")
+    (here / "pyproject.toml").write_text("[build-system]\n", encoding="utf-8")
+    serve = ["--output", str(here / "output"), "--cache-dir", str(here / "cache")]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port), *serve],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -10,7 +10,8 @@ from pathlib import Path
 # Shipped with the package: every template is named ``explainer/...`` so that a
 # theme overrides one by providing ``templates/explainer/<same name>``.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# Copied into the output's THEME_STATIC_DIR before the theme's own static files.
+# Copied into the output's THEME_STATIC_DIR before the theme's own static files
+# (generators.StaticFilesGenerator).
 STATIC = Path(__file__).resolve().parent / "static"
 
 

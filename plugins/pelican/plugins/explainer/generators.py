@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ import pelican
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
 
-from . import TEMPLATES, urls
+from . import STATIC, TEMPLATES, urls
 from .batch import build_all
 from .errors import shown_path
 from .glossary import glossary_jsonld
@@ -29,6 +30,7 @@ from .output_paths import check_explainers
 from .pipeline import Explainer
 from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
+from .render.templating import link_terms_filter, template_globals
 from .render.writing import PageRef
 from .signals import before_rendering, explainers_analysed
 from .state import BuildState
@@ -65,15 +67,32 @@ class _Base(Generator):
     Templates are looked up in the theme first, then in the plugin's own
     ``templates/`` (all named ``explainer/...``), then in Pelican's fallbacks:
     any theme works, and a theme overrides a template by shipping one of the same name.
+
+    The plugin renders with its own Jinja environment, an overlay of the one
+    Pelican made for this generator from the site's settings: the site's
+    ``JINJA_ENVIRONMENT``, filters and globals stay exactly as the site set them,
+    so its articles and pages render as they would without the plugin.
     """
 
     state: ClassVar[BuildState]  # set by generators_for()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        loader = self.env.loader
+        # Seed and content text is untrusted: always escaped in the plugin's pages,
+        # whatever the site's autoescape. The bytecode cache is the plugin's own
+        # (shared by its generators, so each template compiles once per build), never
+        # one the site configured: Jinja keys compiled code by template name and
+        # file, not by the options it was compiled with, such as autoescape.
+        env = self.env.overlay(autoescape=True, bytecode_cache=self.state.bytecode)
+        env.filters = {"link_terms": link_terms_filter, **env.filters}
+        env.globals = {**template_globals(self.state.urls), **env.globals}  # the site's win
+        loader = env.loader
         assert isinstance(loader, ChoiceLoader)  # Pelican's: theme, then its fallbacks
-        loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
+        # A new loader: the overlay shares its parent's, the one Pelican built from the site's settings.
+        env.loader = ChoiceLoader(
+            [loader.loaders[0], FileSystemLoader(str(TEMPLATES)), *loader.loaders[1:]]
+        )
+        self.env = env
 
     def write(
         self,
@@ -288,13 +307,28 @@ class SitePagesGenerator(_Base):
             writer.write_feed(items, self.context, feed, feed_type="atom")
 
 
-GENERATORS: list[type[_Base] | type[DataExportGenerator]] = [
+class StaticFilesGenerator(Generator):
+    """The plugin's stylesheets, scripts and icon, copied into ``THEME_STATIC_DIR``.
+
+    Copied here rather than listed in the site's ``THEME_STATIC_PATHS``, which the
+    plugin leaves alone. Pelican's StaticGenerator runs after every plugin
+    generator and copies the theme's own static files over these, so the theme
+    wins on a clash.
+    """
+
+    def generate_output(self, writer: Any) -> None:
+        target = Path(self.output_path) / self.settings["THEME_STATIC_DIR"]
+        shutil.copytree(STATIC, target, dirs_exist_ok=True)
+
+
+GENERATORS: list[type[Generator]] = [
     GlossaryGenerator,
     ExplainerGenerator,
     SourceReaderGenerator,
     ComparisonGenerator,
     DataExportGenerator,
     SitePagesGenerator,
+    StaticFilesGenerator,
 ]
 
 

@@ -23,46 +23,29 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 
-from . import STATIC, postbuild
+from . import postbuild
 from .errors import check_interrupted, install_interrupts, install_one_line_errors
 from .generators import generators_for, progress
 from .render.staging import discard, replace_dir, staging_dir
-from .render.templating import SharedBytecode, link_terms_filter, template_globals
 from .settings import NAME, explainer_settings
 from .state import BuildState
-from .urls import Urls
 
 
 def _apply_settings(state: BuildState) -> None:
-    """Adjust Pelican's settings the plugin relies on."""
+    """Keep Pelican's own article and page readers out of the plugin's content folders.
+
+    This is the one setting the plugin touches, and only to add its own folders:
+    an explainer's content file is not a blog article. Everything else the plugin
+    needs (templates, escaping, filters, static files) lives in its own generators,
+    so the site's articles, pages, feeds and theme render as they would without it.
+    """
     settings, options = state.settings, state.options
-    # The plugin's stylesheets, scripts and icon go to THEME_STATIC_DIR first;
-    # the theme's own static files are copied after them and win on a clash.
-    static = str(STATIC)
-    settings["THEME_STATIC_PATHS"] = [
-        static,
-        *(p for p in settings["THEME_STATIC_PATHS"] if p != static),
-    ]
-    # Pelican's own article/page readers must not pick up our content files.
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
         excluded = list(settings.get(key, []))
         for sub in (options["explainers_dir"], options["glossary_dir"]):
             if sub not in excluded:
                 excluded.append(sub)
         settings[key] = excluded
-    # Seed and content text must always be escaped, whatever the site's settings say.
-    jinja = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
-    if "bytecode_cache" not in jinja:
-        # Pelican gives every generator its own Jinja environment; a shared
-        # bytecode cache compiles each template once per process.
-        jinja["bytecode_cache"] = SharedBytecode()
-    settings["JINJA_ENVIRONMENT"] = jinja
-    links = template_globals(Urls.from_options(options))
-    settings["JINJA_GLOBALS"] = {**links, **settings.get("JINJA_GLOBALS", {})}
-    settings["JINJA_FILTERS"] = {
-        "link_terms": link_terms_filter,
-        **settings.get("JINJA_FILTERS", {}),
-    }
 
 
 def initialize(pelican_object: Any) -> None:

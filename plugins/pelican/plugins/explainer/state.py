@@ -20,6 +20,7 @@ from .glossary import GlossaryEntry
 from .guard import Budget
 from .pipeline import Explainer, Limits
 from .render.reuse import PageReuse
+from .render.templating import SharedBytecode
 from .settings import NAME
 from .urls import Urls
 
@@ -36,6 +37,8 @@ class BuildState:
     explainers: list[Explainer] = field(default_factory=list)
     reuse: PageReuse | None = None  # set once the explainers are read
     started: float = field(default_factory=time.perf_counter)
+    # Compiled templates of the plugin's Jinja environments (never the site's).
+    bytecode: SharedBytecode = field(default_factory=SharedBytecode)
 
     def __post_init__(self) -> None:
         if self.cache is None:

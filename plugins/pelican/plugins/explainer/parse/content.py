@@ -23,6 +23,7 @@ Optional intro in Markdown.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +41,9 @@ from .seed import slugify
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 REQUIRED = ("title", "slug", "published", "sources")
+KNOWN = (*REQUIRED, "summary", "curation")
+# Keys starting "x-" are the author's own (YAML anchors, notes): read by no one.
+PRIVATE = "x-"
 
 
 @dataclass
@@ -261,6 +265,27 @@ def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
 
 
 _SOURCE_TEXT = ("id", "label", "publisher", "kind", "url", "byline", "dateline")
+_SOURCE_KEYS = ("path", "published", *_SOURCE_TEXT)
+
+
+def _unknown_key(
+    mapping: dict[Any, Any], known: tuple[str, ...], at: tuple[Any, ...], check: _Checker
+) -> None:
+    """Refuse a key the reader would silently ignore, naming the likely intended one.
+
+    Checked before anything else, so a misspelt ``publised:`` is reported as
+    itself, not as a missing ``published``.
+    """
+    for key in mapping:
+        name = str(key)
+        if key in known or name.startswith(PRIVATE):
+            continue
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use {', '.join(known)}"
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
+        prefix = f"{where}: " if where else ""
+        message = f"{prefix}unknown key {name!r}; {hint}"
+        raise InputError(check.shown, message, line=check.line((*at, name)))
 
 
 def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
@@ -269,6 +294,7 @@ def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
         entry = {"path": entry}
     if not isinstance(entry, dict):
         raise check.fail(at, f"must be a seed path or a mapping with a 'path', not {_kind(entry)}")
+    _unknown_key(entry, _SOURCE_KEYS, at, check)
     rel = check.text(entry.get("path"), (*at, "path"))
     if rel is None:
         raise InputError(check.shown, f"sources[{index}] needs a 'path'", line=check.line(at))
@@ -302,6 +328,7 @@ def parse_spec(text: str, shown: str, root: Path) -> ExplainerSpec:
     """Parse one explainer content file; ``root`` is where seed paths start."""
     data, lines, body = load_front_matter(text, shown)
     check = _Checker(shown, "\n".join(lines))
+    _unknown_key(data, KNOWN, (), check)
     for key in REQUIRED:
         if data.get(key) in (None, "", []):
             if key == "sources" and "sources" in data:

@@ -1,6 +1,6 @@
 """Measure what each offline extractor gets from labelled saved pages.
 
-``python -m explainer.parse.page_measure tests/fixtures/intake`` reads
+``python -m pelican.plugins.explainer.parse.page_measure tests/fixtures/intake`` reads
 ``pages.yaml`` there (labels per page) and prints, per extractor, the share
 of article passages found, the furniture passages that leaked in, and the
 metadata fields right. It is how the extractor in :mod:`.webpage` was chosen.
