@@ -133,7 +133,7 @@ LAYOUTS = {
     "a sources: line inside a summary block and under another key": (
         "---\ntitle: 'Harbour works'\nslug: harbour-works\npublished: 2025-11-04\n"
         "summary: |\n  Notes for the desk.\n  sources:\n    - path: seeds/not-a-source.txt\n"
-        "meta:\n  sources:\n    - nested: true\n"
+        "x-meta:\n  sources:\n    - nested: true\n"
         "sources:\n  - path: seeds/first.txt\n    label: Wire\n▼  # the paper's copy is due\n"
         "curation: {key_points: {max: 5}}\n---\nBody with sources: in it.\n",
         ADDED,
@@ -188,7 +188,7 @@ def test_a_bom_and_crlf_file_is_found_and_kept_as_it_was(
 
 def test_an_aliased_list_is_refused_and_nothing_changes(project: Path) -> None:
     path = project / "content" / "explainers" / "harbour.md"
-    text = CONTENT.replace("sources:\n", "shared: &s\n", 1).replace(
+    text = CONTENT.replace("sources:\n", "x-shared: &s\n", 1).replace(
         "curation:", "sources: *s\ncuration:"
     )
     path.write_text(text, encoding="utf-8")
