@@ -36,6 +36,8 @@ from tinysite import (
     write_project,
 )
 
+from pelican.plugins.explainer.render.output_guard import record
+
 TINY = "content/explainers/tiny.md"
 
 # Each case writes a tiny project; all of them are built at once, in parallel,
@@ -81,6 +83,7 @@ def _previous_output(output: Path) -> None:
     (output / "explainers" / "old").mkdir(parents=True)
     (output / "index.html").write_text("<!doctype html><title>previous</title>", encoding="utf-8")
     (output / "explainers" / "old" / "index.html").write_bytes(b"previous build\n")
+    record(output)  # as a build does: its manifest lets the next build replace it
 
 
 def _entries(root: Path) -> list[str]:

@@ -68,17 +68,23 @@ def write_project(
     return root
 
 
-def build(
-    root: Path, output: Path | None = None, **settings: object
-) -> subprocess.CompletedProcess[str]:
-    """Build ``root``'s content with the real settings into ``output`` (default root/output)."""
+def command(root: Path, output: Path | None = None, **settings: object) -> list[str]:
+    """The ``pelican`` command that builds ``root``'s content with the real settings
+    into ``output`` (default root/output); run it with ``cwd=ROOT``."""
     options = {**SITE_OPTIONS, "root": str(root), **settings.pop("EXPLAINER", {})}  # type: ignore[dict-item]
     overrides = {**settings, "EXPLAINER": options}
-    cmd = [
+    return [
         sys.executable, "-m", "pelican", str(root / "content"),
         "-s", str(ROOT / "pelicanconf.py"), "-o", str(output or root / "output"),
         "-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
     ]  # fmt: skip
+
+
+def build(
+    root: Path, output: Path | None = None, **settings: object
+) -> subprocess.CompletedProcess[str]:
+    """Build ``root``'s content with the real settings into ``output`` (default root/output)."""
+    cmd = command(root, output, **settings)
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 

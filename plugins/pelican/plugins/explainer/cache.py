@@ -14,12 +14,18 @@ place (``python -m bench``; README, Rebuilds), each a *kind* of entry:
 
 A key is a SHA-256 over the code version (every ``.py`` file of this package),
 the kind and the input bytes the caller passes, so a stale entry is never read:
-changing any input or any line of plugin code gives a new key. Entries are pickles written atomically (temp file, then
-rename); an unreadable entry is treated as a miss and rewritten, so a
-corrupted cache can slow a build down but never break it or change its output.
+changing any input or any line of plugin code gives a new key. Entries are
+pickles written atomically (temp file, then rename), behind a SHA-256 of their
+bytes that is checked before anything is unpickled; a damaged entry is treated
+as a miss and rewritten, so a corrupted cache can slow a build down but never
+break it or change its output.
 
-Layout: ``<directory>/<code version>/<key>.pickle``. Entries written by other
-code versions can never be read again and are removed on the first write.
+Layout: ``<directory>/<code version>/<key>.pickle``, each version folder
+carrying the cache's marker file (:data:`MARKER`). Entries written by other
+code versions can never be read again and are removed on the first write;
+only folders with the marker are ever removed, so a cache pointed at a folder
+that holds other things deletes none of them. The cache may not be the project
+root or sit inside ``content/`` or the output (:func:`check_cache_dir`).
 The cache holds this project's own pickles; do not point it at a directory
 other people can write to.
 """
@@ -38,12 +44,41 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .settings import SettingError
+
 log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parent
 # Bumped when the entry layout itself changes.
-_FORMAT = b"explainer-cache-1"
+_FORMAT = b"explainer-cache-2"
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")
+# In every folder the cache made; the only folders it ever removes.
+MARKER = "explainer-cache.tag"
+_DIGEST = hashlib.sha256().digest_size
+
+
+def check_cache_dir(
+    value: str | os.PathLike[str] | None, root: Path, content: Path, output: Path
+) -> None:
+    """Refuse a cache that is the project root or lives inside ``content/`` or the output:
+    its files would be read as content, published, or mixed with the project's own."""
+    if not value:
+        return
+    cache = (root / Path(value)).resolve()
+    places = [
+        ("is the project root", root, False),
+        ("is inside the content folder", content, True),
+        ("is inside the output folder", output, True),
+    ]
+    for says, path, below in places:
+        path = path.resolve()
+        if cache == path or (below and path in cache.parents):
+            raise SettingError(
+                'EXPLAINER["cache_dir"]',
+                f"{cache} {says}; use a folder of its own (default .cache/explainer)",
+            )
+    if cache in root.resolve().parents:
+        raise SettingError('EXPLAINER["cache_dir"]', f"{cache} contains the project root")
 
 
 def code_version(package: Path = _PACKAGE) -> str:
@@ -77,6 +112,7 @@ class Cache:
         self.misses = 0
         self._writable = True
         self._pruned = False
+        self._claimed = False
 
     @classmethod
     def from_setting(cls, value: str | os.PathLike[str] | None, root: Path) -> Cache | None:
@@ -114,10 +150,8 @@ class Cache:
     def _load(self, key: str) -> Any | None:
         path = self._path(key)
         try:
-            with path.open("rb") as handle:
-                entry = pickle.load(handle)
-            fmt, stored_key, value = entry
-            if fmt != _FORMAT or stored_key != key:
+            stored_key, value = _decode(path.read_bytes())
+            if stored_key != key:
                 raise ValueError("entry does not match its key")
         except (FileNotFoundError, NotADirectoryError):
             return None
@@ -131,12 +165,13 @@ class Cache:
     @staticmethod
     def dumps(key: str, value: Any) -> bytes:
         """The bytes :meth:`put_bytes` stores; pickling can happen in another process."""
-        return pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        return _FORMAT + hashlib.sha256(body).digest() + body
 
     @staticmethod
     def loads(data: bytes) -> Any:
         """The value inside bytes made by :meth:`dumps`."""
-        return pickle.loads(data)[2]
+        return _decode(data)[1]
 
     def put(self, key: str, value: Any) -> None:
         try:
@@ -151,7 +186,8 @@ class Cache:
         if not self._writable:
             return
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            if not self._claim():
+                return
             self._prune()
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
             try:
@@ -167,12 +203,52 @@ class Cache:
                 "explainer cache: cannot write to %s (%s); continuing without", self.root, exc
             )
 
+    def _claim(self) -> bool:
+        """Make this version's folder, with the marker; False (and no more writes this
+        run) when a folder of that name exists that the cache did not make."""
+        if self._claimed:
+            return True
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if _marked(self.directory):
+            self._claimed = True
+            return True
+        if self.directory.is_symlink() or any(self.directory.iterdir()):
+            self._writable = False
+            log.warning(
+                "explainer cache: %s is not the cache's folder; continuing without", self.directory
+            )
+            return False
+        (self.directory / MARKER).write_bytes(_FORMAT)
+        self._claimed = True
+        return True
+
     def _prune(self) -> None:
         """Drop entries of other code versions: no key can reach them any more."""
         if self._pruned:
             return
         self._pruned = True
         for other in self.root.iterdir():
-            # Only our own version directories, whatever else shares the directory.
-            if other != self.directory and other.is_dir() and _VERSION_DIR.fullmatch(other.name):
+            # Only version folders the cache made, whatever else shares the directory.
+            if other != self.directory and _VERSION_DIR.fullmatch(other.name) and _marked(other):
                 shutil.rmtree(other, ignore_errors=True)
+
+
+def _marked(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder (not a link) carrying the cache's marker."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        return (folder / MARKER).read_bytes() == _FORMAT
+    except OSError:
+        return False
+
+
+def _decode(data: bytes) -> tuple[str, Any]:
+    """``(key, value)`` from an entry's bytes, checked against their SHA-256 first, so
+    damaged bytes are never unpickled into a plausible but wrong value."""
+    head = len(_FORMAT)
+    digest, body = data[head : head + _DIGEST], data[head + _DIGEST :]
+    if data[:head] != _FORMAT or hashlib.sha256(body).digest() != digest:
+        raise ValueError("entry damaged (checksum mismatch)")
+    key, value = pickle.loads(body)
+    return key, value

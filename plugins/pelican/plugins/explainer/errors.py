@@ -6,6 +6,7 @@ whose ``str`` is a single readable line: ``path:line: message``.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import signal
@@ -68,6 +69,8 @@ class Interrupted(Exception):
 
 
 _received: list[int] = []
+# No space, over quota, past RLIMIT_FSIZE: the machine, not the input, stopped the write.
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def _raise_interrupted(signum: int, frame: object) -> None:
@@ -108,6 +111,14 @@ def one_line(exc: BaseException) -> str | None:
     """The error line for a failure the author or the machine caused; None for a bug."""
     if isinstance(exc, InputError | Interrupted):
         return str(exc)
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+        # A write into an open file names no file (Pelican's writer, shutil's copies);
+        # the build stops either way, before the swap, so the old output stands.
+        where = exc.filename if exc.filename is not None else "output"
+        message = (
+            f"{where}: {exc.strerror or exc} (the disk is full or a file size limit was reached)"
+        )
+        return safe_text(f"{message}; output/ is unchanged", MAX_MESSAGE * 2)
     if isinstance(exc, OSError) and exc.filename is not None:
         # Environment faults: read-only folders, full disks, names taken by files.
         return safe_text(f"{exc.filename}: {exc.strerror or exc}", MAX_MESSAGE * 2)

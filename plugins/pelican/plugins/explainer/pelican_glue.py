@@ -24,8 +24,10 @@ from pelican import signals
 from pelican.log import console
 
 from . import postbuild
+from .cache import check_cache_dir
 from .errors import check_interrupted, install_interrupts, install_one_line_errors
 from .generators import generators_for, progress
+from .render import output_guard
 from .render.staging import discard, replace_dir, staging_dir
 from .settings import NAME, explainer_settings
 from .state import BuildState
@@ -52,8 +54,18 @@ def initialize(pelican_object: Any) -> None:
     """Create this Pelican object's build state and connect the handlers that use it."""
     settings = pelican_object.settings
     settings[NAME] = explainer_settings(settings)
+    # Never resolved: a symlinked output is refused, not followed to its target.
+    final = output_guard.output_path(pelican_object.output_path)
+    root = Path(settings[NAME]["root"] or Path(settings["PATH"]).parent)
+    protected = [
+        ("the project root", root),
+        ("the content folder", Path(settings["PATH"])),
+        ("the settings file", output_guard.settings_file()),
+    ]
+    output_guard.check_location(final, protected)
+    output_guard.check_contents(final, output_guard.retained(settings.get("OUTPUT_RETENTION")))
+    check_cache_dir(settings[NAME]["cache_dir"], root, Path(settings["PATH"]), final)
     # Pelican writes into a fresh staging directory beside the real output.
-    final = Path(pelican_object.output_path).resolve()
     state = BuildState(settings, final, staging_dir(final))
     _apply_settings(state)
     pelican_object.output_path = str(state.staging)
@@ -77,7 +89,7 @@ def finish(state: BuildState, pelican_object: Any) -> None:
     search = postbuild.run(staging, state.settings, state.cache)
     progress("search index: %s", search)
     check_interrupted()
-    replace_dir(staging, state.final)
+    _swap(state, staging)
     if state.reuse is not None:
         state.reuse.save()
         progress("pages: %d rendered, %d unchanged", state.reuse.rendered, state.reuse.reused)
@@ -86,6 +98,19 @@ def finish(state: BuildState, pelican_object: Any) -> None:
     pelican_object.output_path = str(state.staging)
     progress("output ready in %s", state.final)
     _closing_line(state.summary())
+
+
+def _swap(state: BuildState, staging: Path) -> None:
+    """Check the output folder again (it may have changed while the site was built),
+    record what this build wrote, carry the user's retained files over, then swap."""
+    final = state.final
+    seeds = {state.root / doc.meta.path for ex in state.explainers for doc in ex.documents}
+    output_guard.check_location(final, [("a seed", seed) for seed in sorted(seeds)])
+    retention = output_guard.retained(state.settings.get("OUTPUT_RETENTION"))
+    output_guard.check_contents(final, retention)
+    output_guard.record(staging)
+    output_guard.carry_retained(final, staging, retention)
+    replace_dir(staging, final)
 
 
 # What Pelican prints last when it processed none of its own articles or pages.

@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache
+from .search_verify import (
+    CHECKSUMS,
+    check_bundle,
+    digests,
+    reference_bundles,
+    verify_copy,
+    write_checksums,
+)
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +68,9 @@ def write_robots(output: Path, settings: dict[str, Any]) -> None:
 
 
 def _pagefind() -> list[str]:
+    # Pagefind's own variable, which its service (search_verify) obeys too.
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return [os.environ["PAGEFIND_BINARY_PATH"]]
     try:  # the wheel's binary itself: no second Python start-up
         from pagefind_bin import get_executable
 
@@ -82,7 +93,8 @@ def _index_key(store: Cache, output: Path, cmd: list[str]) -> str:
 
 
 def _keep_index(bundle: Path, store: Path, key: str) -> None:
-    """Keep a copy of the new index as the store's only entry (never fails the build).
+    """Keep a copy of the new (checked) index as the store's only entry, with the
+    SHA-256 of each file (never fails the build).
 
     Builds may run at once: each copies into its own temporary folder and
     renames it into place whole, and a build copying an entry that another
@@ -92,6 +104,7 @@ def _keep_index(bundle: Path, store: Path, key: str) -> None:
         store.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.copytree(bundle, tmp)
+        write_checksums(tmp, digests(bundle))
         try:
             tmp.rename(store / key)
         except OSError:  # another build stored the same index first
@@ -119,16 +132,39 @@ def _copying(path: Path) -> bool:
 
 
 def _reuse_index(entry: Path, bundle: Path) -> bool:
-    """Copy a stored index; False (nothing copied) if it is incomplete or vanishes meanwhile."""
-    if not (entry / "pagefind.js").is_file():
+    """Copy a stored index; False (nothing copied) if it is incomplete, damaged or
+    vanishes meanwhile. The copy is checked against the stored checksums, so a
+    truncated or garbled file is never published; a damaged entry is removed."""
+    if not (entry / CHECKSUMS).is_file():
         return False
     try:
-        shutil.copytree(entry, bundle)
+        shutil.copytree(entry, bundle, ignore=shutil.ignore_patterns(CHECKSUMS))
     except OSError as exc:  # shutil.Error too: another build removed the entry
         log.info("search index: stored copy unusable (%s); indexing afresh", exc)
         shutil.rmtree(bundle, ignore_errors=True)
         return False
+    problem = verify_copy(entry, bundle)
+    if problem is not None:
+        log.info("search index: stored copy damaged (%s); indexing afresh", problem)
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.rmtree(entry, ignore_errors=True)
+        return False
     return True
+
+
+def _reference(store: Cache | None, cmd: list[str]) -> dict[str, str] | None:
+    """The bundles' digests from Pagefind's service, kept in the cache per binary."""
+    binary = Path(cmd[0])
+    stat = binary.stat() if binary.is_file() else None
+    identity = repr((cmd[0], stat and (stat.st_size, stat.st_mtime_ns))).encode()
+    key = store.key("search-bundles", identity) if store else ""
+    found = store.get(key, count=False) if store else None
+    if isinstance(found, dict):
+        return found
+    found = reference_bundles()
+    if store and found:
+        store.put(key, found)
+    return found
 
 
 def index_search(output: Path, language: str, store: Cache | None = None) -> str:
@@ -169,6 +205,16 @@ def index_search(output: Path, language: str, store: Cache | None = None) -> str
         raise SearchIndexError(f"search index: pagefind wrote no {SEARCH_DIR}/pagefind.js")
     for name in UNUSED_BUNDLES:
         (bundle / name).unlink(missing_ok=True)
+    asked: list[dict[str, str] | None] = []  # the service is asked once at most
+
+    def reference() -> dict[str, str] | None:
+        if not asked:
+            asked.append(_reference(store, cmd))
+        return asked[0]
+
+    problem = check_bundle(bundle, reference)
+    if problem is not None:  # e.g. a full disk: Pagefind exits 0 and leaves cut files
+        raise SearchIndexError(f"search index: {problem} (is the disk full?); output/ is unchanged")
     if stored:
         _keep_index(bundle, stored, key)
     log.info("search index written to %s", bundle)
