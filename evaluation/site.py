@@ -24,7 +24,7 @@ def _content_file(story, seeds: list[str]) -> str:
         f"title: {json.dumps(story.title)}",
         f"slug: {story.name}",
         f"published: {story.published.isoformat()}",
-        "summary: Built from the labelled story with no curation.",
+        "summary: An explainer built from the reports listed below, before any editor’s review.",
         "sources:",
     ]
     for doc, seed in zip(story.documents, seeds, strict=True):

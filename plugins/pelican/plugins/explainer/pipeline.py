@@ -162,7 +162,6 @@ def _comparison(explainer: Explainer) -> None:
         spec.published,
         explainer.statements,
     )
-    explainer.source_stats = compare.source_stats(explainer.comparison, explainer.documents)
 
 
 def _topics(explainer: Explainer) -> None:
@@ -252,9 +251,11 @@ def _honest_support(explainer: Explainer) -> None:
 
 
 def _publish(explainer: Explainer, threshold: float | None) -> None:
-    from .analyse import publish
+    from .analyse import compare, publish
 
     publish.publish(explainer, publish.PUBLISH_THRESHOLD if threshold is None else threshold)
+    # The source cards count what the page shows, not what the rules proposed.
+    explainer.source_stats = compare.source_stats(explainer.comparison, explainer.documents)
 
 
 Analysis = Callable[[Explainer], None]
