@@ -28,7 +28,7 @@ from .matching import clusters, covers
 from .score import run
 
 Row = tuple[tuple[float, ...], int]
-THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.85, 0.88, 0.9)
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
 
 
