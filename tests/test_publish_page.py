@@ -26,6 +26,11 @@ from pelican.plugins.explainer.pipeline import analyse
         ("Cancelled a trip abroad and was expected in the valley", False),  # no subject
         ("communicated the civil protection", False),
         ("Villages in the valley early after a night of torrential rain", False),
+        ("The company had spoken", False),  # the verb group and nothing after it
+        ("It raised the figure", False),  # "it": who?
+        ("The confirmed death toll had reached", False),  # "confirmed" is no verb here
+        ("The confirmed death toll had reached 16", True),
+        ("The United Nations said it would send aid", True),
     ],
 )
 def test_a_timeline_label_tells_an_event(label: str, event: bool) -> None:
@@ -166,3 +171,19 @@ def test_a_claim_much_like_another_sources_sentence_is_not_called_single_source(
     kept = {c.cites[0] for items in comparison.only_in.values() for c in items}
     assert kept == {"a-s2", "b-s2"}  # the apology is in both reports, with a name spelt two ways
     assert [h.item.cites for h in held] == [["a-s1"]]
+
+
+@pytest.mark.parametrize(
+    ("label", "cut"),
+    [
+        ("Velsko was also fined crowns", True),  # the figure stood before "crowns"
+        ("The train was moving km/h", True),
+        ("Was jailed", True),  # the subject is gone
+        ("Bodies were found in the village", False),
+        ("Rescuers sent to the valley", False),
+    ],
+)
+def test_a_fact_label_the_figure_was_cut_out_of_is_not_shown(label: str, cut: bool) -> None:
+    from pelican.plugins.explainer.analyse.publish_page import _cut_label
+
+    assert _cut_label(label) is cut
