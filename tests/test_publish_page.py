@@ -187,3 +187,39 @@ def test_a_fact_label_the_figure_was_cut_out_of_is_not_shown(label: str, cut: bo
     from pelican.plugins.explainer.analyse.publish_page import _cut_label
 
     assert _cut_label(label) is cut
+
+
+def test_a_difference_between_reports_of_different_times_is_told_in_time_order() -> None:
+    from pelican.plugins.explainer.parse.content import parse_spec
+    from pelican.plugins.explainer.render.page import sides_in_time
+    from pelican.plugins.explainer.render.templating import long_date
+
+    late = ["The new bridge will cost 95 million euros, the transport ministry said."]
+    early = ["The new bridge will cost 80 million euros, according to the transport ministry."]
+    ex = _explainer(late, early, threshold=0.0)
+    d = next(d for d in ex.comparison.discrepancies if d.kind == "number")
+    ex.by_source["paper"].meta.published = date(2026, 11, 10)
+    ex.by_source["paper"].meta.published_time = "23:50"
+    ex.by_source["wire"].meta.published = date(2026, 11, 11)
+    sides, in_time = sides_in_time(ex.documents, d, ex.sentences, long_date)
+    assert in_time
+    assert [s.doc.id for s in sides] == ["paper", "wire"]  # the earlier report first
+    assert sides[0].when == "10 November 2026, 23:50"
+    # one day and time for every source: nothing to order, the page's order stays
+    ex.by_source["wire"].meta.published = date(2026, 11, 10)
+    ex.by_source["wire"].meta.published_time = "23:50"
+    sides, in_time = sides_in_time(ex.documents, d, ex.sentences, long_date)
+    assert not in_time and [s.doc.id for s in sides] == ["wire", "paper"]
+    # a content file may give a source's time with its date
+    text = (
+        "---\ntitle: T\nslug: t\npublished: 2026-11-11\nsources:\n"
+        "  - path: a.txt\n    published: '2026-11-10 23:50'\n---\n"
+    )
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "a.txt").write_text("A headline\nA sentence that says something.\n")
+        spec = parse_spec(text, "t.md", Path(tmp))
+    meta = spec.sources[0]
+    assert (meta.published, meta.published_time) == (date(2026, 11, 10), "23:50")

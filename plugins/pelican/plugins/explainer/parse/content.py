@@ -9,7 +9,7 @@ sources:
   - path: seeds/one.txt
     label: ...
     publisher: ...        # optional; shown as "not stated" when absent
-    published: 2025-04-14 # optional
+    published: 2025-04-14 # optional; "2025-04-14 09:30" gives the time too
     kind: original        # optional: original | translation | ...
     url: https://...      # optional: the original
     byline: ...           # optional; win over what the seed's layout states
@@ -264,6 +264,8 @@ def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
         ) from None
 
 
+# A source's publication time may follow its date: "2026-10-04 11:20".
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]((?:[01]\d|2[0-3]):[0-5]\d)")
 _SOURCE_TEXT = ("id", "label", "publisher", "kind", "url", "byline", "dateline")
 _SOURCE_KEYS = ("path", "published", *_SOURCE_TEXT)
 
@@ -310,12 +312,17 @@ def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
         raise check.fail(
             (*at, "url"), f"{url!r} must be a web address starting https:// or http://"
         )
+    published, time = entry.get("published"), None
+    stamp = _STAMP.fullmatch(published.strip()) if isinstance(published, str) else None
+    if stamp:  # "2026-10-04 11:20": the report's day and time, for ordering what changed
+        published, time = stamp.group(1), stamp.group(2)
     return SourceMeta(
         path=rel,
         id=slugify(text["id"] or Path(rel).stem),
         label=text["label"] or Path(rel).stem.replace("-", " ").replace("_", " "),
         publisher=text["publisher"],
-        published=check.date(entry.get("published"), (*at, "published"), "source date"),
+        published=check.date(published, (*at, "published"), "source date"),
+        published_time=time,
         kind=text["kind"],
         url=url,
         # Stated here, they win over what the seed's layout or page says.
