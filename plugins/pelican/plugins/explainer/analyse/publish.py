@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from ..items import Agreement, Comparison, Discrepancy, HeldBack
 from ..model import Sentence
 from . import publish_page as page
-from .agreement_checks import figures_clash
+from .agreement_checks import figures_clash, names_clash
+from .claims import statement
 from .compare import VALUE_RULES
 from .conflicts import RULES
 from .slots import amounts, compatible
@@ -158,13 +159,14 @@ def _publish_comparison(
     )  # fmt: skip
     kept = []
     for a in comparison.agreements:
-        texts = [(sentences[c].source_id, sentences[c].text) for c in a.cites]
-        clash = any(
-            figures_clash(x, y) for i, (sx, x) in enumerate(texts) for sy, y in texts[i + 1 :]
-            if sx != sy
-        )  # fmt: skip
-        if clash:
+        pairs = [
+            (x, y) for i, x in enumerate(a.cites) for y in a.cites[i + 1 :]
+            if sentences[x].source_id != sentences[y].source_id
+        ]  # fmt: skip
+        if any(figures_clash(sentences[x].text, sentences[y].text) for x, y in pairs):
             _hold(held, "agreements", "its sentences give figures that do not fit", 0.0, a)
+        elif any(names_clash(statement(sentences[x]), statement(sentences[y])) for x, y in pairs):
+            _hold(held, "agreements", "its sentences name different people in one role", 0.0, a)
         else:
             kept.append(a)
     comparison.agreements = kept
