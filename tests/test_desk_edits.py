@@ -185,3 +185,16 @@ def test_invoke_review_lists_open_items_and_exits_0_when_none(project: Path) -> 
     missing = _review_cli(project, "no-such-story")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert missing.stderr == "error: content/explainers: no explainer with slug 'no-such-story'\n"
+
+
+def test_the_review_line_counts_the_editors_decisions() -> None:
+    from pelican.plugins.explainer.analyse.editor import review as counted
+
+    assert counted({}).text == "Not yet reviewed"
+    curation = {
+        "key_points": {"pin": ["a-s1"], "drop": ["a-s2"]},
+        "comparison": {"dismiss": [{"cites": ["a-s3", "b-s1"]}], "confirm": [{"cites": ["a"]}]},
+        "facts": {"keep": [{"cites": ["a-s4"]}]},
+    }
+    assert counted(curation).text == "Reviewed by the editor: 3 items confirmed, 2 dropped"
+    assert counted(curation).to_json()["reviewed"] is True
