@@ -33,6 +33,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..analyse.editor import EXTRA_KEYS, SECTIONS
 from ..errors import InputError
 from ..model import SourceMeta
 from . import markdown
@@ -215,6 +216,8 @@ class _Checker:
                     ("curation", key),
                     f"must be a mapping ({_SHAPES[key]}), not {_kind(value[key])}",
                 )
+        _unknown_key(value, CURATION_KEYS, ("curation",), self)
+        self._decisions(value)
         points = value.get("key_points") or {}
         for key, item in points.items():
             path = ("curation", "key_points", key)
@@ -234,8 +237,48 @@ class _Checker:
                 raise self.fail(path, f"must be a list of sentence ids, not {_kind(item)}")
         return value
 
+    def _decisions(self, value: dict[str, Any]) -> None:
+        """The editor's keep and drop lists (``analyse.editor``): their shape only."""
+        lists = [(("curation", s), ("keep", "drop"), EXTRA_KEYS[s]) for s in SECTIONS]
+        lists.append((("curation", "comparison"), ("confirm", "drop"), ("note",)))
+        for at, actions, extra in lists:
+            block = value
+            for key in at[1:]:
+                block = block.get(key) if isinstance(block, dict) else None
+            if block is None:
+                continue
+            if not isinstance(block, dict):
+                raise self.fail(at, f"must be a mapping (keep, drop), not {_kind(block)}")
+            if at[-1] != "comparison":
+                _unknown_key(block, actions, at, self)
+            for action in actions:
+                self._entries(block.get(action), (*at, action), extra)
+
+    def _entries(self, items: Any, at: tuple[Any, ...], extra: tuple[str, ...]) -> None:
+        if items is None:
+            return
+        if not isinstance(items, list):
+            raise self.fail(at, f"must be a list of '- cites: [...]' entries, not {_kind(items)}")
+        for index, entry in enumerate(items):
+            path = (*at, index)
+            if not isinstance(entry, dict):
+                raise self.fail(path, f"must be a mapping with 'cites', not {_kind(entry)}")
+            _unknown_key(entry, ("cites", *extra), path, self)
+            cites = entry.get("cites")
+            cites = [cites] if isinstance(cites, str) else cites
+            if (
+                not isinstance(cites, list)
+                or not cites
+                or not all(isinstance(c, str) for c in cites)
+            ):
+                raise self.fail((*path, "cites"), "must be a list of sentence ids such as wire-s3")
+            for key in extra:
+                if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+                    raise self.fail((*path, key), f"must be text, not {_kind(entry[key])}")
+
 
 _SHAPES = {"key_points": "pin, order, drop, max", "comparison": "dismiss, notes, add"}
+CURATION_KEYS = ("key_points", "comparison", *SECTIONS)
 
 
 def _kind(value: Any) -> str:
