@@ -188,7 +188,7 @@ def test_invoke_review_lists_open_items_and_exits_0_when_none(project: Path) -> 
 
 
 def test_the_review_line_counts_the_editors_decisions() -> None:
-    from pelican.plugins.explainer.analyse.editor import review as counted
+    from pelican.plugins.explainer.decisions import review as counted
 
     assert counted({}).text == "Not yet reviewed"
     curation = {

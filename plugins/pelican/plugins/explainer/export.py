@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analyse.editor import review
+from .decisions import review
 from .glossary import GlossaryEntry
 from .pipeline import Explainer
 from .urls import DEFAULT, Urls

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..decisions import DROPPED, review
 from ..items import Agreement, Comparison, Discrepancy, HeldBack
 from ..model import Sentence
 from . import editor
@@ -182,7 +183,7 @@ def _keep_sure(items: list, section, reason: str, threshold: float, held: list, 
     kept = []
     for item in items:
         if item.decision == "drop":
-            _hold(held, section, editor.DROPPED, item.confidence, item)
+            _hold(held, section, DROPPED, item.confidence, item)
         elif seen(item) or item.confidence >= threshold:
             kept.append(item)
         else:
@@ -197,7 +198,7 @@ def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, li
     """Per sentence, the spans some proposed disagreement compares, shown or held back,
     with its kind: a value a reader is told is settled must lie in none of them."""
     # An editor's dropped difference is no disagreement: its sides may be shown as settled.
-    proposed = (h.item for h in held if h.section == "discrepancies" and h.reason != editor.DROPPED)
+    proposed = (h.item for h in held if h.section == "discrepancies" and h.reason != DROPPED)
     items = [*comparison.discrepancies, *proposed]
     out: dict[str, list[Mark]] = {}
     for d in items:
@@ -227,4 +228,4 @@ def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
     page.only_in(comparison, page.cited(proposed), sentences, held)
     editor.apply_items(explainer, held)
     explainer.held_back = held
-    explainer.review = editor.review(explainer.spec.curation)
+    explainer.review = review(explainer.spec.curation)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..analyse import editor
 from ..confine import content_files
+from ..decisions import review
 from ..errors import InputError, one_line, shown_path
 from ..parse.content import parse_spec
 from ..parse.text import normalise, read_text
@@ -183,7 +184,7 @@ def review_of(ex: Explainer, path: Path, shown: str, data: bytes) -> Review:
             )
         )
     sources = [(d.id, d.meta.label, [(s.id, s.text) for s in d.sentences]) for d in ex.documents]
-    summary = (ex.review or editor.review(curation)).text
+    summary = (ex.review or review(curation)).text
     return Review(path, shown, ex.slug, ex.title, version_of(data), items, sources, summary)
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..analyse.editor import EXTRA_KEYS, SECTIONS
+from ..decisions import EXTRA_KEYS, SECTIONS
 from ..errors import InputError
 from ..model import SourceMeta
 from . import markdown
