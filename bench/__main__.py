@@ -8,6 +8,7 @@ Parts (``--parts``, default all):
 * ``incremental`` cold build, no-change rebuild and one-seed edit, per process and in a
   long-lived build process;
 * ``serve``    edit-to-refresh: one process per save (baseline) and ``invoke serve``;
+* ``stress``   a seed of one repeated sentence (2 MB) and one explainer of 300 short reports;
 * ``profile``  cProfile of one cold, serial build of the N=20 corpus: the top costs.
 
 Every build runs in a child process with the code of ``--project`` (default: this checkout).
@@ -22,7 +23,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import part_incremental, part_long, part_profile, part_scale, part_serve, part_vanilla
+from . import (
+    part_incremental,
+    part_long,
+    part_profile,
+    part_scale,
+    part_serve,
+    part_stress,
+    part_vanilla,
+)
 from .measure import ROOT
 from .report import Report, _load
 
@@ -32,6 +41,7 @@ PARTS: dict[str, Callable[[argparse.Namespace, Report], None]] = {
     "long": part_long.part_long,
     "incremental": part_incremental.part_incremental,
     "serve": part_serve.part_serve,
+    "stress": part_stress.part_stress,
     "profile": part_profile.part_profile,
 }
 

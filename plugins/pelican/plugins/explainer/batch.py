@@ -10,6 +10,7 @@ and spread over processes. No Pelican here.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -26,11 +27,12 @@ from typing import Any
 
 from .cache import Cache
 from .confine import read_seed, seed_problem
-from .errors import InputError, shown_path
+from .errors import InputError, Interrupted, check_interrupted, shown_path
 from .guard import Budget, bounded
 from .parse.content import ExplainerSpec, parse_spec
 from .parse.text import read_text
 from .pipeline import Explainer, Limits, analysis_loaded, build_explainer
+from .render.staging import forget_locks
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +57,17 @@ def default_workers() -> int:
 
 @contextmanager
 def blame(shown: str) -> Iterator[None]:
-    """Turn an unexpected failure on one input file into an error naming that file."""
+    """Turn an unexpected failure on one input file into an error naming that file.
+
+    An interrupt is no fault of the file: it passes through, and so does the
+    interrupt behind an error some library raised while handling it (the signal
+    handler's exception swallowed, another one raised in its place)."""
     try:
         yield
-    except InputError:
+    except (InputError, Interrupted):
         raise
     except Exception as exc:
+        check_interrupted()
         if log.isEnabledFor(logging.DEBUG):
             raise
         raise InputError(shown, _unexpected(exc)) from exc
@@ -171,8 +178,31 @@ def _context() -> Any:
     return multiprocessing.get_context()
 
 
-def _worker_init() -> None:
-    """Log to plain stderr in a worker.
+# prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the build that forked it dies.
+
+    A build killed with SIGKILL cannot stop its workers; an orphan would wait
+    on its task queue forever. On Linux, ``prctl(PR_SET_PDEATHSIG)`` asks the
+    kernel to send SIGKILL when the parent goes (forked from the main thread, as the
+    pool does, so the parent thread lives as long as the pool). A parent already
+    gone before the call leaves this process to init: exit at once.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc symbol: the lock is released below anyway
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker_init(parent: int) -> None:
+    """Die with the parent, drop its locks and log to plain stderr in a worker.
 
     The parent's log handler may be a console with its own lock, which a
     display thread (Pelican's progress spinner) could hold at the moment of
@@ -180,6 +210,8 @@ def _worker_init() -> None:
     Ctrl-C reaches the whole process group: the parent alone handles it and
     stops the workers, so they ignore SIGINT and die on SIGTERM.
     """
+    _die_with_parent(parent)
+    forget_locks()  # the staging lock is the build's, not this worker's
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     root = logging.getLogger()
@@ -206,7 +238,9 @@ def _parallel(
     pickled). The first failure in file order is raised, as a serial build would.
     ``meanwhile`` runs in this process while the workers analyse.
     """
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_worker_init, initargs=(os.getpid(),)
+    ) as pool:
         futures = [
             pool.submit(_analyse, job.spec, root, limits, job.key or "", budget) for job in jobs
         ]
@@ -233,7 +267,10 @@ def _run_meanwhile(meanwhile: Callable[[], None]) -> None:
     # its own message, when the build does that work for real.
     try:
         meanwhile()
+    except Interrupted:
+        raise
     except Exception as exc:
+        check_interrupted()  # Ctrl-C while compiling templates stops the build, as anywhere
         log.debug("work done while analysing failed: %s", exc)
 
 

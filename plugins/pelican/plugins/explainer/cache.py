@@ -44,6 +44,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .errors import check_interrupted
 from .settings import SettingError
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ class Cache:
         except (FileNotFoundError, NotADirectoryError):
             return None
         except Exception as exc:  # any damage: truncated, garbage, old classes
+            check_interrupted()  # a signal mid-read is no damage: stop, keep the entry
             log.debug("explainer cache: ignoring unreadable %s (%s)", path, exc)
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)

@@ -40,7 +40,7 @@ from .errors import InputError, shown_path
 from .model import Document
 from .parse import markdown
 from .parse.content import load_front_matter
-from .parse.seed import slugify
+from .parse.slug import slugify
 from .parse.text import read_text
 from .urls import DEFAULT, Urls
 

@@ -19,7 +19,6 @@ from .items import Cited, Comparison, Fact, KeyPoint, TimelineEntry
 from .model import Document, Sentence
 from .parse import markdown
 from .parse.content import ExplainerSpec
-from .parse.seed import parse_seed
 from .parse.text import MAX_BYTES, MAX_LINE_CHARS
 
 log = logging.getLogger(__name__)
@@ -110,6 +109,8 @@ def _mark_disputed_facts(explainer: Explainer) -> None:
 
 
 def load_documents(spec: ExplainerSpec, root: Path, limits: Limits | None = None) -> list[Document]:
+    from .parse.seed import parse_seed  # the seed parser runs where the analysis does
+
     limits = limits or Limits()
     return [
         parse_seed(root / meta.path, meta, max_bytes=limits.max_bytes, max_line=limits.max_line)

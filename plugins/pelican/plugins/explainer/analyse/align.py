@@ -202,21 +202,25 @@ def candidates(statements: list[Statement], scorer: Scorer) -> dict[tuple[str, s
     idf = scorer.idf
     order = {st.id: i for i, st in enumerate(statements)}
     by_id = {st.id: st for st in statements}
-    postings: dict[str, list[Statement]] = defaultdict(list)
+    # (id, source id) pairs, not statements: with hundreds of sources a posting list
+    # holds hundreds of entries and is walked once per statement sharing the concept.
+    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for st in statements:
         for w in st.concepts:
-            postings[w].append(st)
+            postings[w].append((st.id, st.source_id))
     cap = max(MAX_POSTINGS, len({st.source_id for st in statements}) * 4)
     scores: dict[tuple[str, str], float] = {}
     for st in statements:
         partial: Counter[str] = Counter()
+        source = st.source_id
         for w in st.concepts:
             plist = postings[w]
             if len(plist) > cap:
                 continue
-            for other in plist:
-                if other.source_id != st.source_id:
-                    partial[other.id] += idf[w] ** 2
+            weight = idf[w] ** 2
+            for oid, osource in plist:
+                if osource != source:
+                    partial[oid] += weight
         for oid, _ in partial.most_common(MAX_CANDIDATES * 2):
             key = tuple(sorted((st.id, oid), key=order.__getitem__))
             if key not in scores:

@@ -163,6 +163,17 @@ def cites_of(spans: list[Side]) -> list[str]:
     return list(dict.fromkeys(s.sentence_id for s in spans))
 
 
+def _partners(agree: set[frozenset[str]]) -> dict[str, set[str]]:
+    """Each sentence id -> the ids it was found to agree with (both ways)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for pair in agree:
+        if len(pair) == 2:
+            x, y = pair
+            out[x].add(y)
+            out[y].add(x)
+    return out
+
+
 def group_agreements(
     pairs: list[tuple[Sentence, Sentence]], order: dict[str, int]
 ) -> list[Agreement]:
@@ -172,22 +183,28 @@ def group_agreements(
     give one agreement with three cites, while a chain of loose matches
     within two sources does not snowball into one big group. Groups quoting
     the same sentence are then shown as one row.
+
+    With hundreds of sources a claim has thousands of agreeing pairs: each group
+    keeps the set of its sentence ids and of its sources, and each sentence the set
+    of ids it agrees with, so a pair is placed by set lookups, not by comparing it
+    with every member of every group it touches.
     """
     groups: list[list[Sentence]] = []
+    members: list[set[str]] = []  # the ids in each group
+    sources: list[set[str]] = []  # the source of each member
     where: dict[str, list[int]] = defaultdict(list)
     agree = {frozenset((a.id, b.id)) for a, b in pairs}
+    partners = _partners(agree)
     for a, b in pairs:  # strongest first
         joined = False
         for s, other in ((a, b), (b, a)):
             for gi in where[s.id]:
-                group = groups[gi]
-                if other in group:
+                if other.id in members[gi]:
                     joined = True
-                elif all(
-                    m.source_id != other.source_id and frozenset((m.id, other.id)) in agree
-                    for m in group
-                ):
-                    group.append(other)
+                elif other.source_id not in sources[gi] and members[gi] <= partners[other.id]:
+                    groups[gi].append(other)
+                    members[gi].add(other.id)
+                    sources[gi].add(other.source_id)
                     where[other.id].append(gi)
                     joined = True
                 if joined:
@@ -196,6 +213,8 @@ def group_agreements(
                 break
         if not joined:
             groups.append([a, b])
+            members.append({a.id, b.id})
+            sources.append({a.source_id, b.source_id})
             where[a.id].append(len(groups) - 1)
             where[b.id].append(len(groups) - 1)
     # The shortest sentence states the shared claim with the least extra.
@@ -206,31 +225,40 @@ def group_agreements(
         )
         for group in groups
     ]
-    return merge_rows(rows, order, agree)
+    return merge_rows(rows, order, agree, partners)
 
 
 def merge_rows(
-    rows: list[Agreement], order: dict[str, int], agree: set[frozenset[str]] | None = None
+    rows: list[Agreement],
+    order: dict[str, int],
+    agree: set[frozenset[str]] | None = None,
+    partners: dict[str, set[str]] | None = None,
 ) -> list[Agreement]:
     """Rows quoting the same sentence state one claim: merge their cites, sort.
 
     With ``agree`` (the pairs found to agree), rows merge only when every new pair
-    of sentences from different sources is one of them.
+    of sentences from different sources is one of them. ``partners`` is ``agree``
+    as each id's set of partners, when the caller has it.
     """
-    merged: dict[str, list[Agreement]] = defaultdict(list)
+    if agree is not None and partners is None:
+        partners = _partners(agree)
+    merged: dict[str, list[tuple[Agreement, set[str]]]] = defaultdict(list)
     for row in rows:
-        for into in merged[row.summary]:
-            if agree is None or all(
-                frozenset((x, y)) in agree for x in row.cites for y in into.cites if x != y
-            ):
+        for into, held in merged[row.summary]:
+            # Every pair (x, y), x != y, of this row's and that row's cites agrees.
+            if partners is None or all(held - {x} <= partners[x] for x in row.cites):
                 into.cites.extend(row.cites)
+                held.update(row.cites)
                 into.alignment = min(into.alignment, row.alignment)
                 break
         else:
             merged[row.summary].append(
-                Agreement(row.summary, list(row.cites), row.topic, alignment=row.alignment)
+                (
+                    Agreement(row.summary, list(row.cites), row.topic, alignment=row.alignment),
+                    set(row.cites),
+                )
             )
-    out = [row for same in merged.values() for row in same]
+    out = [row for same in merged.values() for row, _ in same]
     for row in out:
         row.cites = sorted(set(row.cites), key=order.__getitem__)
     out.sort(key=lambda a: (order[a.cites[0]], a.cites))

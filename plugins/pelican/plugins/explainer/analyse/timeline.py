@@ -33,6 +33,7 @@ from .clauses import clause_around
 from .facts import is_furniture
 from .phrases import label_around
 from .quantities import MONTH_NUMBERS, MONTH_RE, word_value
+from .timeline_merge import DatedEvent, merge_events
 from .tokens import content_words, stem
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -106,12 +107,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:said|told|added|announced|was|were|had|did|last|ago)\b", re.IGNORECASE)
-# Entries from different sources on the same date merge when their labels overlap this much
-# (Jaccard over content words, the date words left out).
-MERGE_OVERLAP = 0.25
 LABEL_WORDS = 12
 HALF_YEAR = 183  # days
-MERGE_SHARED = 3
 
 
 @dataclass
@@ -393,20 +390,6 @@ def _event_verbs(text: str) -> set[str]:
     }
 
 
-def _same_event(e: _Event, entry: TimelineEntry, seen: set[str], verbs: set[str]) -> bool:
-    words = set(content_words(e.context)) - set(content_words(e.phrase))
-    if e.sentence.id in entry.cites:
-        return e.label == entry.label
-    shared = words & seen
-    if all(not c.startswith(e.sentence.source_id + "-s") for c in entry.cites):
-        return (
-            len(shared) / max(len(words | seen), 1) >= MERGE_OVERLAP or len(shared) >= MERGE_SHARED
-        )
-    # One report telling one event twice ("a deal was signed on Sunday"; "X and Y
-    # signed a memorandum on Sunday"): the same day and the same event verb.
-    return bool(_event_verbs(e.context) & verbs)
-
-
 def timeline(documents: list[Document], published: date) -> list[TimelineEntry]:
     """Dated events from every source, resolved, merged and sorted.
 
@@ -423,20 +406,20 @@ def timeline(documents: list[Document], published: date) -> list[TimelineEntry]:
                 continue
             for e in _events_in(s, ref):
                 events.append((d_index, s_index, e))
-    entries: list[TimelineEntry] = []
-    stems: list[set[str]] = []
-    verbs: list[set[str]] = []
-    for _, _, e in sorted(events, key=lambda x: (x[2].date, x[0], x[1])):
-        words = set(content_words(e.context)) - set(content_words(e.phrase))
-        for entry, seen, done in zip(entries, stems, verbs, strict=True):
-            if entry.date == e.date and entry.end == e.end and _same_event(e, entry, seen, done):
-                if e.sentence.id not in entry.cites:
-                    entry.cites.append(e.sentence.id)
-                break
-        else:
-            entries.append(TimelineEntry(e.date, e.label, [e.sentence.id], e.phrase, e.end))
-            stems.append(words)
-            verbs.append(_event_verbs(e.context))
+    dated = [
+        DatedEvent(
+            e.date,
+            e.end,
+            e.label,
+            e.phrase,
+            e.sentence.id,
+            e.sentence.source_id,
+            frozenset(content_words(e.context)) - frozenset(content_words(e.phrase)),
+            frozenset(_event_verbs(e.context)),
+        )
+        for _, _, e in sorted(events, key=lambda x: (x[2].date, x[0], x[1]))
+    ]
+    entries = merge_events(dated)
     source_of = {s.id: d.id for d in documents for s in d.sentences}
     for entry in entries:
         entry.cites.sort(key=lambda c: kinds.get(source_of[c]) == "translation")

@@ -38,7 +38,7 @@ from ..errors import InputError
 from ..model import SourceMeta
 from . import markdown
 from .dates import MAX_YEAR, MIN_YEAR
-from .seed import slugify
+from .slug import slugify
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 REQUIRED = ("title", "slug", "published", "sources")

@@ -28,6 +28,7 @@ from .dates import Stamp, find_stamp
 from .layout import CREDIT, DATELINE, DATELINE_LINE, classify, is_outlet_tag
 from .reflow import Line, logical_lines
 from .sentences import split
+from .slug import slugify
 from .text import MAX_BYTES, MAX_LINE_CHARS, read_text
 from .webpage import HTML_SUFFIXES
 
@@ -116,11 +117,6 @@ class _Builder:
             for s, e, _ in split(body.replace("\n", " "), offset=at)
         ]
         return Paragraph(index=index, sentences=sentences)
-
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")
-    return slug or "section"
 
 
 def _footer_like(line: Line) -> bool:

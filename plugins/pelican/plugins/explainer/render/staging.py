@@ -104,6 +104,19 @@ def release(staging: Path) -> None:
         os.close(fd)
 
 
+def forget_locks() -> None:
+    """In a forked child: close the copies of this build's lock descriptors.
+
+    A lock taken with ``flock`` lives as long as any copy of its descriptor,
+    and a fork copies them all. A child that outlived a killed build would
+    keep the staging directory locked, so the next build could never remove it.
+    """
+    for fd in _locks.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _locks.clear()
+
+
 def discard(staging: Path) -> None:
     """Remove an unfinished staging directory (at exit, after a failed build)."""
     release(staging)
