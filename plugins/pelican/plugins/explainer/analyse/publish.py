@@ -47,7 +47,7 @@ RULE_NAMES: tuple[str, ...] = (*(name for name, _ in RULES), *VALUE_RULES.values
 FAMILY: dict[str, str] = {
     "time": "clock", "implied date": "day", "role": "name", "title": "name",
     "same act": "status", "negation": "negation", "number values": "figure", "date values": "day",
-    "duration values": "duration", "time values": "clock",
+    "duration values": "duration",
 }  # fmt: skip
 FAMILIES = tuple(dict.fromkeys(FAMILY.values()))
 FEATURES: tuple[str, ...] = (

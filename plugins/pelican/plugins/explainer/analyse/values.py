@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .calendar_dates import CalendarDate, calendar_dates
 from .claims import EN, Claim, Statement, concept
-from .slots import WEEKDAYS, Amount, ClockTime, compatible, same_moment
+from .slots import WEEKDAYS, Amount, compatible
 from .tokens import STOP_WORDS
 
 # Weights of the signals; pairs below MATCH are not one measure. Calibrated on eval/.
@@ -60,7 +60,6 @@ class Value:
     kind_words: frozenset[str] = frozenset()  # "15 suspected cases": which cases
     part: bool = False  # "three of the injured": a share of a group counted elsewhere
     rate: str | None = None  # "a year" in "5,800 marks a year", "share" in "$4 a share"
-    clock: ClockTime | None = None  # a time of day, with its zone
 
     @property
     def source_id(self) -> str:
@@ -222,9 +221,6 @@ def statement_values(st: Statement, year: int | None = None) -> list[Value]:
         for start, end, when in calendar_dates(text, claim.start, claim.end):
             noun = _noun_before(text, claim.start, start)
             out.append(Value(st, claim, ("day", None), start, end, key, noun, day=when))
-        for t in claim.times:
-            noun = _noun_before(text, claim.start, t.start)
-            out.append(Value(st, claim, ("time", None), t.start, t.end, key, noun, clock=t))
     return out
 
 
@@ -239,8 +235,6 @@ def _size(x: Value, y: Value) -> float:
     """1 for one figure, falling with the ratio of the two (0 at ten times, -1 past MAX_RATIO)."""
     if x.day is not None and y.day is not None:
         return float(x.day.fits(y.day))  # one event on one day is the likelier reading
-    if x.clock is not None and y.clock is not None:
-        return float(same_moment(x.clock, y.clock) is True)
     ratio = _ratio(x, y)
     if ratio is None:
         return 0.0 if x.amount is None or y.amount is None else 0.5
@@ -375,6 +369,4 @@ def disagree(x: Value, y: Value) -> bool:
     """No single true value makes both wordings right."""
     if x.amount is not None and y.amount is not None:
         return not compatible(x.amount, y.amount)
-    if x.clock is not None and y.clock is not None:
-        return same_moment(x.clock, y.clock) is False
     return x.day is not None and y.day is not None and not x.day.fits(y.day)
