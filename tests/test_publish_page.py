@@ -223,3 +223,22 @@ def test_a_difference_between_reports_of_different_times_is_told_in_time_order()
         spec = parse_spec(text, "t.md", Path(tmp))
     meta = spec.sources[0]
     assert (meta.published, meta.published_time) == (date(2026, 11, 10), "23:50")
+
+
+@pytest.mark.parametrize(
+    ("label", "sentence", "cut"),
+    [
+        ("The council voted on", "The council voted on the budget.", True),
+        ("Talks with President Xi’s", "Talks with President Xi’s team ended.", True),
+        (
+            "Vellgrid must submit a report by July 24, the regulator said.",
+            "Vellgrid must submit a report by July 24, the regulator said.",
+            False,  # a whole sentence ends where it ends, whatever its last word
+        ),
+        ("The council voted on the budget", "The council voted on the budget.", False),
+    ],
+)
+def test_a_label_is_cut_only_where_its_phrase_goes_on(label: str, sentence: str, cut: bool) -> None:
+    from pelican.plugins.explainer.analyse.phrases import ends_mid_phrase
+
+    assert ends_mid_phrase(label, sentence) is cut

@@ -116,6 +116,8 @@ def ends_mid_phrase(label: str, sentence: str = "") -> bool:
     words = label.rstrip(" .").split()
     if not words:
         return True
+    if sentence and sentence.rstrip(" .").endswith(label.rstrip(" .")[-40:]):
+        return False  # it ends where the sentence ends: "…, the regulator said."
     if _bare(words[-1]) in DANGLING or words[-1].endswith(("'s", "’s")):
         return True  # "… the", "… President Xi’s"
     tail = " ".join(words[-3:])

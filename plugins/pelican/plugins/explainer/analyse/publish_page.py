@@ -37,7 +37,7 @@ MAX_FACTS = 8
 _PRESENT_S = re.compile(r"[a-z]{2,}[^su'’]s")
 _VERB_GROUP = frozenset({"not", "been", "being", "be", "also", "already", "just"})
 # A timeline entry told by its whole sentence is cut to its first clauses within this.
-TIMELINE_WORDS = 24
+TIMELINE_WORDS = 40
 # A claim this similar (TF-IDF cosine) to a sentence of another source may be reported
 # there too: on labelled stories, the single-source claims below it are right about one
 # time in two more often than those above it (0.46 -> 0.59 on development stories).
@@ -160,12 +160,14 @@ def is_event(label: str) -> bool:
 
 
 def _event_label(t: TimelineEntry, sentences: dict[str, Sentence]) -> str | None:
-    """The entry's label when it tells an event; else its first sentence, trimmed to its
-    first clauses, when that does; else None."""
-    if is_event(t.label):
-        return t.label
+    """The entry's first sentence, trimmed to its first clauses, when it tells an event;
+    else the entry's own label when that does; else None. The sentence comes first: a
+    label cut around the date loses the figure or the subject ("Temperatures are forecast
+    to reach", "Officials said late")."""
     whole = trim(strip_connective(sentences[t.cites[0]].text), max_words=TIMELINE_WORDS)
-    return whole if is_event(whole) else None
+    if is_event(whole):
+        return whole
+    return t.label if is_event(t.label) else None
 
 
 _SINCE = re.compile(r"\b(?:\w+est|most|least|first|best|worst)\s+(?:\w+\s+){0,2}since\b", re.I)
@@ -182,6 +184,7 @@ def timeline(
     entries: list[TimelineEntry], disputed: dict[str, list[Mark]], sentences, held
 ) -> list[TimelineEntry]:
     out = []
+    told: set[str] = set()
     for t in entries:
         label = _event_label(t, sentences)
         if any(kind in _WHEN for sid in t.cites for kind, _, _ in disputed.get(sid, ())):
@@ -190,8 +193,12 @@ def timeline(
             _hold(held, "timeline", "its label does not say what happened", 0.0, t)
         elif _record_since(t, sentences):
             _hold(held, "timeline", "its date is a comparison, not an event", 0.0, t)
+        elif label.lower() in told:
+            # "from 2019 to 2022": one sentence, two dates, told once
+            _hold(held, "timeline", "it repeats an entry told at another date", 0.0, t)
         else:
             t.label = label
+            told.add(label.lower())
             out.append(t)
     return out
 

@@ -261,6 +261,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
             return None
         target = _WEEKDAYS.index(g["wd"].lower())
         tense = _tense(text, m.start(), m.end(), weekday=True) if rel != "last" else -1
+        if rel == "by" and tense == 0:
+            # "By Wednesday night, 2,340 people had been evacuated": the clause around the
+            # date has no verb; the sentence's tense says whether the deadline has passed.
+            past, ahead = bool(_PAST.search(text)), bool(_FUTURE.search(text))
+            tense = -1 if past and not ahead else (1 if ahead else 0)
         ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
         # Without a tense, a weekday is the one just past, unless it is a day or two
         # ahead ("trains start running again on Tuesday" in Monday's report).
