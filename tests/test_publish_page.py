@@ -111,6 +111,11 @@ def test_a_page_that_holds_every_difference_back_never_says_there_is_none(tmp_pa
     assert "found no conflicting claims" not in text
     assert "No differences found" not in text
     assert "may miss differences" in text  # the method box says the page abstained
+    compare = tmp_path / "output" / "explainers" / "tiny" / "compare" / "index.html"
+    compared = " ".join(
+        BeautifulSoup(compare.read_text(encoding="utf-8"), "html.parser").get_text().split()
+    )
+    assert "held back 1 possible difference" in compared  # the cards count what is shown
     assert "where sources differ, both are shown" not in text
 
 
