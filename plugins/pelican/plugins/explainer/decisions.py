@@ -16,7 +16,7 @@ ACTIONS = ("keep", "drop")
 DROPPED = "dropped by the editor"
 # What an entry may hold besides ``cites``, per section.
 EXTRA_KEYS: dict[str, tuple[str, ...]] = {
-    "agreements": (),
+    "agreements": ("note",),
     "facts": ("value", "label", "note"),
     "timeline": ("date", "label", "note"),
     "open_questions": ("note",),

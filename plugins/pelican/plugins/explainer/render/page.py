@@ -77,6 +77,11 @@ def shorten(text: str, words: int = LABEL_WORDS) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
 
 
+# Kinds of difference a later report may simply update: a count, a span, how far a
+# process has gone, whether something happened, when it will happen.
+CHANGES_OVER_TIME = ("number", "duration", "status", "negation", "date")
+
+
 @dataclass
 class Side:
     """One source's sentences in a difference, with when that source was published."""
@@ -98,6 +103,8 @@ def sides_in_time(
         Side(doc, [c for c in d.cites if sentences[c].source_id == doc.id]) for doc in documents
     ]
     sides = [side for side in sides if side.cites]
+    if d.kind not in CHANGES_OVER_TIME:
+        return sides, False  # a name or a clock time does not run on between reports
     stamps = [(side.doc.meta.published, side.doc.meta.published_time or "") for side in sides]
     if any(day is None for day, _ in stamps) or len(set(stamps)) < 2:
         return sides, False
