@@ -24,6 +24,9 @@ PATTERNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("slug", "source"),
     ),
     "glossary": ("glossary/", "glossary/index.html", ()),
+    # The list of every explainer (the home page lists them too when the theme has none).
+    "index": ("explainers/", "explainers/index.html", ()),
+    "search": ("search/", "search/index.html", ()),
     "data": ("data/{slug}.json", "data/{slug}.json", ("slug",)),
 }
 
@@ -70,6 +73,12 @@ class Urls:
 
     def glossary(self, term_slug: str | None = None) -> str:
         return self._get("glossary_url") + (f"#{term_slug}" if term_slug else "")
+
+    def index(self) -> str:
+        return self._get("index_url")
+
+    def search(self) -> str:
+        return self._get("search_url")
 
     def save_as(self, kind: str, **fields: str) -> str:
         """The output path of a page of type ``kind`` (a key of :data:`PATTERNS`)."""

@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, Environment, TemplateNotFound, nodes
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
@@ -86,7 +86,41 @@ def template_globals(urls: Urls) -> dict[str, Any]:
         "comparison_url": urls.comparison,
         "data_url": urls.data,
         "glossary_url": urls.glossary,
+        "search_url": urls.search,
     }
+
+
+# Pelican's own theme, which its template loader always offers under this prefix.
+SIMPLE_BASE = "!simple/base.html"
+
+
+def theme_layout(env: Environment) -> tuple[str, frozenset[str]]:
+    """The layout the plugin's pages extend, and the names of its blocks.
+
+    The theme's ``base.html``, else Pelican's "simple" one. The block names are
+    read from the template and every template it extends, so the plugin's
+    layout fills only blocks the theme has (a block the parent lacks would be
+    dropped silently by Jinja, taking the stylesheet link with it)."""
+    for name in ("base.html", SIMPLE_BASE):
+        try:
+            return name, frozenset(_blocks(env, name, set()))
+        except TemplateNotFound:
+            continue
+    return SIMPLE_BASE, frozenset()
+
+
+def _blocks(env: Environment, name: str, seen: set[str]) -> set[str]:
+    if name in seen:  # a template extending itself is the theme's error, not a loop here
+        return set()
+    seen.add(name)
+    assert env.loader is not None
+    source = env.loader.get_source(env, name)[0]
+    tree = env.parse(source)
+    found = {block.name for block in tree.find_all(nodes.Block)}
+    for parent in tree.find_all(nodes.Extends):
+        if isinstance(parent.template, nodes.Const) and isinstance(parent.template.value, str):
+            found |= _blocks(env, parent.template.value, seen)
+    return found
 
 
 class SharedBytecode(BytecodeCache):
