@@ -13,6 +13,7 @@ context. This repo's own theme (``theme/``) is checked the same way.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Template
 from tinysite import SEED_A, SEED_B, explainer_md
+
+from pelican.plugins.explainer import STATIC
 
 ROOT = Path(__file__).resolve().parents[1]
 QUICKSTART = Path(pelican.__file__).parent / "tools" / "templates" / "pelicanconf.py.jinja2"
@@ -191,3 +194,27 @@ def test_this_sites_theme_frames_its_own_pages_and_the_plugins(own_theme: Path) 
     home = soup(own_theme / "index.html")
     assert "Bridge vote explained" in home.select_one(".explainer-list").get_text()
     assert "Hello world" in home.get_text()
+
+
+def _selectors(css: str) -> list[str]:
+    """Every selector of a stylesheet (keyframe steps and at-rule preludes left out)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+    found = []
+    for prelude in re.findall(r"([^{}]+)\{", css):
+        prelude = prelude.strip()
+        if not prelude.startswith("@"):
+            # Commas inside :is(...) or :has(...) do not separate selectors.
+            found += [part.strip() for part in re.split(r",(?![^()]*\))", prelude)]
+    return found
+
+
+@pytest.mark.parametrize("name", ["explainer.css", "explainer-page.css"])
+def test_every_rule_of_the_plugins_stylesheets_is_scoped_under_its_root_class(name: str) -> None:
+    css = (STATIC / "css" / name).read_text(encoding="utf-8")
+    selectors = _selectors(css)
+    assert len(selectors) > 20
+    outside = [s for s in selectors if not re.match(r"\.xpl(?![\w-])", s)]
+    assert outside == []
+    # Custom properties too: the plugin reads the theme's, and names its own --xpl-*.
+    assert not re.findall(r"(?<![\w-])--(?!xpl-)[\w-]+\s*:", css)
