@@ -235,7 +235,7 @@ def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
     try:
         if not builder.build():
             sys.exit(1)  # the build already printed one line naming the bad file
-        server = Server(watcher=QuickWatcher())
+        server = _with_desk(Server, QuickWatcher(), host, number, options)
         for path in WATCHED:
             target = ROOT / path
             if not target.exists():
@@ -248,6 +248,8 @@ def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
             if str(target) not in code:
                 server.watch(pattern, builder.build, ignore=_is_code)
         print(f"serving http://{host}:{number}/ (Ctrl-C to stop)", flush=True)
+        if getattr(server, "desk", None):
+            print(f"review desk: http://{host}:{number}/_review/", flush=True)
         server.serve(host=host, port=number, root=str(served), open_url_delay=None)
     except OSError as exc:  # taken by another process since the check above
         builder.stop()
@@ -259,6 +261,33 @@ def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
     # serve() returns only when interrupted.
     print("serve: stopped (interrupted)", file=sys.stderr, flush=True)
     sys.exit(130)
+
+
+def _with_desk(server_class, watcher, host: str, port: int, options: dict):
+    """The live-reload server, with the review desk at /_review/ when it listens on
+    loopback only: the desk writes content files, so no other machine may reach it.
+    Served from memory by this process, never written to the output."""
+    from pelican.plugins.explainer.desk.server import Settings, handlers, is_loopback
+
+    desk = None
+    if is_loopback(host):
+        desk = Settings(
+            ROOT,
+            port,
+            livereload_port=port,
+            explainer_url=options.get("explainer_url", "explainers/{slug}/"),
+        )
+    else:
+        print(f"review desk: off ({host} is not a loopback address)", flush=True)
+
+    class DeskServer(server_class):
+        def get_web_handlers(self, script):
+            own = handlers(desk) if desk else []
+            return [*own, *super().get_web_handlers(script)]
+
+    server = DeskServer(watcher=watcher)
+    server.desk = desk
+    return server
 
 
 @task(help={"siteurl": "absolute site URL, may include a subpath (or set EXPLAINER_SITEURL)"})
@@ -320,6 +349,21 @@ def add_source(c, file, explainer, new=False):
         print(f"error: {one_line(exc) or exc}", file=sys.stderr)
         sys.exit(getattr(exc, "exitcode", 1))
     print("\n".join(added.report(ROOT)))
+
+
+@task(positional=["slug"], help={"slug": "the explainer to review"})
+def review(c, slug):
+    """Print an explainer's open items (confidence, sentences); exit 0 when none is open."""
+    from pelican.plugins.explainer.desk.cli import report
+    from pelican.plugins.explainer.errors import InputError, one_line
+
+    try:
+        lines, open_items = report(ROOT, slug)
+    except (InputError, OSError) as exc:
+        print(f"error: {one_line(exc) or exc}", file=sys.stderr)
+        sys.exit(2)
+    print("\n".join(lines), flush=True)
+    sys.exit(1 if open_items else 0)
 
 
 @task(help={"verbose": "also list every missed and every false item (development stories only)"})

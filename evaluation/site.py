@@ -18,12 +18,17 @@ from .gold import load_story
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _latest(story):
+    """The explainer is as recent as its latest report."""
+    return max([story.published, *(d.meta.published for d in story.documents if d.meta.published)])
+
+
 def _content_file(story, seeds: list[str]) -> str:
     lines = [
         "---",
         f"title: {json.dumps(story.title)}",
         f"slug: {story.name}",
-        f"published: {story.published.isoformat()}",
+        f"published: {_latest(story).isoformat()}",
         "summary: An explainer built from the reports listed below, before any editor’s review.",
         "sources:",
     ]
@@ -32,7 +37,8 @@ def _content_file(story, seeds: list[str]) -> str:
         lines += [f"  - path: {seed}", f"    id: {meta.id}", f"    label: {json.dumps(meta.label)}"]
         lines += [f"    kind: {meta.kind if meta.kind == 'translation' else 'original'}"]
         if meta.published:
-            lines.append(f"    published: {meta.published.isoformat()}")
+            time = f" {meta.published_time}" if meta.published_time else ""
+            lines.append(f"    published: {json.dumps(meta.published.isoformat() + time)}")
     return "\n".join([*lines, "---", ""])
 
 

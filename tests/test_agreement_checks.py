@@ -26,3 +26,43 @@ from pelican.plugins.explainer.analyse.agreement_checks import figures_clash
 )
 def test_figures_clash(a: str, b: str, clash: bool) -> None:
     assert figures_clash(a, b) is clash
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (
+            "The national accident board, led by Teodor Vasek, has opened an inquiry.",
+            "The inquiry will be led by Anneke Prell, head of the accident board.",
+            True,
+        ),
+        (
+            "Judge Helena Marsk said the court had found him guilty.",
+            "Presiding judge Helga Marsk read the verdict.",
+            False,  # one judge, her name spelt two ways: the figures rule does not apply
+        ),
+        (
+            "The inquiry is led by Teodor Vasek, the board said.",
+            "Teodor Vasek will lead the inquiry.",
+            False,  # one person
+        ),
+        (
+            "Police chief Ana Brest said the road would stay closed.",
+            "Mayor Ivo Dern said the road would stay closed.",
+            False,  # two people may say one thing
+        ),
+    ],
+)
+def test_names_clash(a: str, b: str, clash: bool) -> None:
+    from datetime import date
+
+    from reports import report
+
+    from pelican.plugins.explainer.analyse.agreement_checks import names_clash
+    from pelican.plugins.explainer.analyse.claims import statement
+
+    first = report("a", a).sentences
+    second = report("b", b).sentences
+    sa = next(s for s in first if s.text.startswith(a[:20]))
+    sb = next(s for s in second if s.text.startswith(b[:20]))
+    assert names_clash(statement(sa, date(2026, 1, 1)), statement(sb, date(2026, 1, 1))) is clash

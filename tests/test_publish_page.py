@@ -26,6 +26,11 @@ from pelican.plugins.explainer.pipeline import analyse
         ("Cancelled a trip abroad and was expected in the valley", False),  # no subject
         ("communicated the civil protection", False),
         ("Villages in the valley early after a night of torrential rain", False),
+        ("The company had spoken", False),  # the verb group and nothing after it
+        ("It raised the figure", False),  # "it": who?
+        ("The confirmed death toll had reached", False),  # "confirmed" is no verb here
+        ("The confirmed death toll had reached 16", True),
+        ("The United Nations said it would send aid", True),
     ],
 )
 def test_a_timeline_label_tells_an_event(label: str, event: bool) -> None:
@@ -166,3 +171,55 @@ def test_a_claim_much_like_another_sources_sentence_is_not_called_single_source(
     kept = {c.cites[0] for items in comparison.only_in.values() for c in items}
     assert kept == {"a-s2", "b-s2"}  # the apology is in both reports, with a name spelt two ways
     assert [h.item.cites for h in held] == [["a-s1"]]
+
+
+@pytest.mark.parametrize(
+    ("label", "cut"),
+    [
+        ("Velsko was also fined crowns", True),  # the figure stood before "crowns"
+        ("The train was moving km/h", True),
+        ("Was jailed", True),  # the subject is gone
+        ("Bodies were found in the village", False),
+        ("Rescuers sent to the valley", False),
+    ],
+)
+def test_a_fact_label_the_figure_was_cut_out_of_is_not_shown(label: str, cut: bool) -> None:
+    from pelican.plugins.explainer.analyse.publish_page import _cut_label
+
+    assert _cut_label(label) is cut
+
+
+def test_a_difference_between_reports_of_different_times_is_told_in_time_order() -> None:
+    from pelican.plugins.explainer.parse.content import parse_spec
+    from pelican.plugins.explainer.render.page import sides_in_time
+    from pelican.plugins.explainer.render.templating import long_date
+
+    late = ["The new bridge will cost 95 million euros, the transport ministry said."]
+    early = ["The new bridge will cost 80 million euros, according to the transport ministry."]
+    ex = _explainer(late, early, threshold=0.0)
+    d = next(d for d in ex.comparison.discrepancies if d.kind == "number")
+    ex.by_source["paper"].meta.published = date(2026, 11, 10)
+    ex.by_source["paper"].meta.published_time = "23:50"
+    ex.by_source["wire"].meta.published = date(2026, 11, 11)
+    sides, in_time = sides_in_time(ex.documents, d, ex.sentences, long_date)
+    assert in_time
+    assert [s.doc.id for s in sides] == ["paper", "wire"]  # the earlier report first
+    assert sides[0].when == "10 November 2026, 23:50"
+    # one day and time for every source: nothing to order, the page's order stays
+    ex.by_source["wire"].meta.published = date(2026, 11, 10)
+    ex.by_source["wire"].meta.published_time = "23:50"
+    sides, in_time = sides_in_time(ex.documents, d, ex.sentences, long_date)
+    assert not in_time and [s.doc.id for s in sides] == ["wire", "paper"]
+    # a content file may give a source's time with its date
+    text = (
+        "---\ntitle: T\nslug: t\npublished: 2026-11-11\nsources:\n"
+        "  - path: a.txt\n    published: '2026-11-10 23:50'\n---\n"
+    )
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "a.txt").write_text("A headline\nA sentence that says something.\n")
+        spec = parse_spec(text, "t.md", Path(tmp))
+    meta = spec.sources[0]
+    assert (meta.published, meta.published_time) == (date(2026, 11, 10), "23:50")

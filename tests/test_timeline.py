@@ -127,6 +127,13 @@ def test_real_seeds():
         ),
         ("The council will vote on Thursday on the budget.", date(2025, 4, 10), "2025-04-10"),
         ("The council will vote next Thursday on the budget.", date(2025, 4, 10), "2025-04-17"),
+        # A past verb meets a deadline: "had reached ... by Wednesday" is the Wednesday past.
+        ("The toll had reached 16 by Wednesday evening.", date(2026, 11, 12), "2026-11-11"),
+        ("The union will decide by Wednesday.", date(2026, 11, 12), "2026-11-18"),
+        # A day within weeks of the report is that one, whatever the tense of the verb:
+        # a strike threatened "from December 1" in late November is the coming one.
+        ("The union has threatened a strike from December 1.", date(2026, 11, 24), "2026-12-01"),
+        ("The plant closed on December 1 after a fire.", date(2026, 4, 14), "2025-12-01"),
         (
             "The deal still has to be ratified in a vote that closes on May 2.",
             date(2025, 4, 20),

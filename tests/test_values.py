@@ -157,7 +157,8 @@ def test_a_dek_against_its_own_body_and_a_source_agreeing_with_the_body():
         ),
         ("were given a year and a half, suspended", [("a year and a half", 1.5, "years")]),
         ("About 4.000 persons were evacuated", [("About 4.000", 4000.0, "persons")]),
-        ("the budget is near 1.2 milliard crowns", [("1.2 milliard", 1.2e9, "crowns")]),
+        # crowns are money, like dollars: the currency is the unit
+        ("the budget is near 1.2 milliard crowns", [("1.2 milliard crowns", 1.2e9, "CROWN")]),
         ("the launch pad keeps local time (UTC+2) all year", []),
         ("will save $120 million a year", [("$120 million", 1.2e8, "USD")]),
         ("proposes four and half percents", [("four and half percents", 4.5, "%")]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .decisions import review
 from .glossary import GlossaryEntry
 from .pipeline import Explainer
 from .urls import DEFAULT, Urls
@@ -73,4 +74,6 @@ def explainer_json(
         "comparison": ex.comparison.to_json(),
         # Proposed but not published: below the publishing threshold, or disputed.
         "held_back": [h.to_json() for h in ex.held_back],
+        # How an editor reviewed it: the curation block's decisions, counted.
+        "review": (ex.review or review(spec.curation)).to_json(),
     }

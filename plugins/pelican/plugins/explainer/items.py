@@ -91,13 +91,19 @@ class Agreement:
     topic: str | None = None
     confidence: float = 1.0  # the calibrated probability that the sources agree on it
     alignment: float = 1.0  # how surely its weakest pair reports one claim (the aligner's)
+    note: str | None = None  # an editor's note: "not a difference", and why
+    note_html: str | None = None
+    decision: str | None = None  # the editor's: "keep", "drop" or None (analyse.editor)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "summary": self.summary,
             "cites": list(self.cites),
             "confidence": round(self.confidence, 2),
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass
@@ -117,6 +123,7 @@ class Discrepancy:
     rules: list[str] = field(default_factory=list)  # the registry entries that found it
     prior: float = 1.0  # the rules' own confidence, before calibration
     alignment: float = 0.0  # how surely two of its sentences report one claim
+    decision: str | None = None  # the editor's: "keep", "drop" or None (analyse.editor)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

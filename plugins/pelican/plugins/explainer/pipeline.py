@@ -56,6 +56,8 @@ class Explainer:
     topics: dict[str, str] = field(default_factory=dict)
     # What the analysis found but does not publish, with the reason (items.HeldBack)
     held_back: list[Any] = field(default_factory=list)
+    # How an editor reviewed the page (analyse.editor.Review); None before publishing
+    review: Any = None
     # sentence id -> its claims (analyse.claims.Statement), built once for the comparison
     # and the facts; dropped when the analysis ends, since nothing after it reads them
     statements: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -294,7 +296,8 @@ def _analyse(spec: ExplainerSpec, documents: list[Document]) -> Explainer:
     missing = sorted(set(explainer.all_cites()) - set(explainer.sentences))
     if missing:
         raise InputError(spec.path, f"curation cites unknown sentence ids: {', '.join(missing)}")
-    notes = [d.note or "" for d in explainer.comparison.discrepancies]
+    comp = explainer.comparison
+    notes = [item.note or "" for item in [*comp.discrepancies, *comp.agreements]]
     for where, text in [("the intro", spec.intro_md), *(("an editor's note", n) for n in notes)]:
         unknown = [i for i in markdown.cited_ids(text) if i not in explainer.sentences]
         if unknown:

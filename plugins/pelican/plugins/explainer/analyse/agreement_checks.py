@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from .claims import Statement, concept, same_actor
 from .slots import Amount, amounts, compatible
 
 # Kinds whose values must fit each other for two sentences to agree; a bare number is too
@@ -71,3 +72,26 @@ def figures_clash(a: str, b: str) -> bool:
         if not any(compatible(x, y) for x in fa[kind] for y in fb[kind]):
             return True
     return False
+
+
+def names_clash(a: Statement, b: Statement) -> bool:
+    """Two sentences name different actors in one role: "the inquiry, led by X" and "the
+    inquiry will be led by Y", "Judge X" and "presiding judge Y". Saying is no role: two
+    people may say one thing."""
+    for x in a.actors:
+        for y in b.actors:
+            if x.place or y.place or same_actor(x.name, y.name):
+                continue
+            by_x, by_y = _done_by(a, x.start), _done_by(b, y.start)
+            if x.descriptor & y.descriptor or (by_x and by_x == by_y):
+                return True
+    return False
+
+
+_BY = re.compile(r"\b([a-z]+)\s+by\s+$")
+
+
+def _done_by(st: Statement, start: int) -> str | None:
+    """The act a name is the agent of when written "led by X": its concept."""
+    m = _BY.search(st.sentence.text[max(0, start - 30) : start])
+    return concept(m.group(1)) if m else None

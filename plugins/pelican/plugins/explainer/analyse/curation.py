@@ -47,9 +47,9 @@ def apply_curation(
 ) -> None:
     """Apply the content file's ``curation: comparison:`` mapping in place.
 
-    - ``dismiss: [{cites}]`` removes the discrepancy citing all those
+    - ``dismiss: [{cites, note}]`` removes the discrepancy citing all those
       sentences; an editor judged the sources consistent there, so it becomes
-      an agreement citing the same sentences.
+      an agreement citing the same sentences, with the editor's note if any.
     - ``add: [{kind, summary, cites, values, note}]`` adds a discrepancy the
       rules missed (``curated=True``).
     - ``notes: [{cites, note}]`` attaches a Markdown note to the discrepancy
@@ -57,17 +57,26 @@ def apply_curation(
     """
     if not isinstance(curation, dict):
         raise InputError(None, "curation comparison: expected a mapping")
-    unknown = sorted(set(curation) - {"notes", "dismiss", "add"})
+    # confirm and drop are the editor's decisions on one difference (analyse.editor).
+    unknown = sorted(set(curation) - {"notes", "dismiss", "add", "confirm", "drop"})
     if unknown:
         raise InputError(None, f"curation comparison: unknown key '{unknown[0]}'")
 
+    dismissed = []
     for entry in curation.get("dismiss") or []:
         cites = _cites(entry, "dismiss", sentences)
         d = _find(comparison.discrepancies, cites, "dismiss")
         comparison.discrepancies.remove(d)
         summary = min((sentences[c] for c in d.cites), key=lambda s: len(s.text)).text
         comparison.agreements.append(Agreement(summary=summary, cites=d.cites, topic=d.topic))
+        dismissed.append((set(d.cites), entry.get("note")))
     comparison.agreements = merge_rows(comparison.agreements, order)
+    for cites_set, note in dismissed:
+        for a in comparison.agreements:
+            if cites_set <= set(a.cites):
+                a.decision = "keep"  # the editor judged it: shown whatever its probability
+                if note:
+                    _set_note(a, note)
 
     for entry in curation.get("add") or []:
         cites = _cites(entry, "add", sentences)
@@ -80,7 +89,7 @@ def apply_curation(
         if not isinstance(values, dict) or any(k not in labels for k in values):
             raise InputError(None, "curation comparison: add values must map source ids to text")
         values = {str(k): str(v) for k, v in values.items()}
-        summary = entry.get("summary") or summary(kind, "figure", values, labels)
+        summary = entry.get("summary") or "The sources differ here."
         comparison.discrepancies.append(
             Discrepancy(
                 kind=kind,
@@ -128,7 +137,7 @@ def _marks_for(
     return marks
 
 
-def _set_note(d: Discrepancy, note: Any) -> None:
+def _set_note(d: Discrepancy | Agreement, note: Any) -> None:
     if note:
         d.note = str(note)
         d.note_html = render_inline(d.note)

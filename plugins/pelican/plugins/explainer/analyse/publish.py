@@ -15,7 +15,8 @@ to confirm or reject. The rules propose; this step decides what a reader sees:
 * **timeline** entries whose sentence is one side of a disagreement are held back.
 
 An editor's word always wins: an added discrepancy, or one with an editor's note, is
-shown whatever its probability.
+shown whatever its probability, and an item the editor kept or dropped in the content
+file's ``curation:`` block is shown or held back as they said (:mod:`.editor`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..decisions import DROPPED, review
 from ..items import Agreement, Comparison, Discrepancy, HeldBack
 from ..model import Sentence
+from . import editor
 from . import publish_page as page
-from .agreement_checks import figures_clash
+from .agreement_checks import figures_clash, names_clash
+from .claims import statement
 from .compare import VALUE_RULES
 from .conflicts import RULES
 from .slots import amounts, compatible
@@ -150,21 +154,25 @@ def _publish_comparison(
         a.confidence = round(probability(features, AGREEMENT_WEIGHTS, AGREEMENT_FEATURES), 2)
     comparison.discrepancies = _keep_sure(
         comparison.discrepancies, "discrepancies", "not sure enough it is a real difference",
-        threshold, held, lambda d: d.curated or bool(d.note),
+        threshold, held, lambda d: d.curated or bool(d.note) or d.decision == "keep",
     )  # fmt: skip
     comparison.agreements = _keep_sure(
         comparison.agreements, "agreements", "not sure enough the sentences state one claim",
-        threshold, held, lambda a: False,
+        threshold, held, lambda a: a.decision == "keep",
     )  # fmt: skip
     kept = []
     for a in comparison.agreements:
-        texts = [(sentences[c].source_id, sentences[c].text) for c in a.cites]
-        clash = any(
-            figures_clash(x, y) for i, (sx, x) in enumerate(texts) for sy, y in texts[i + 1 :]
-            if sx != sy
-        )  # fmt: skip
-        if clash:
+        if a.decision == "keep":
+            kept.append(a)  # the editor read both sentences: their word wins
+            continue
+        pairs = [
+            (x, y) for i, x in enumerate(a.cites) for y in a.cites[i + 1 :]
+            if sentences[x].source_id != sentences[y].source_id
+        ]  # fmt: skip
+        if any(figures_clash(sentences[x].text, sentences[y].text) for x, y in pairs):
             _hold(held, "agreements", "its sentences give figures that do not fit", 0.0, a)
+        elif any(names_clash(statement(sentences[x]), statement(sentences[y])) for x, y in pairs):
+            _hold(held, "agreements", "its sentences name different people in one role", 0.0, a)
         else:
             kept.append(a)
     comparison.agreements = kept
@@ -174,7 +182,9 @@ def _keep_sure(items: list, section, reason: str, threshold: float, held: list, 
     """The items at or above the threshold (or seen by the editor); the rest held back."""
     kept = []
     for item in items:
-        if seen(item) or item.confidence >= threshold:
+        if item.decision == "drop":
+            _hold(held, section, DROPPED, item.confidence, item)
+        elif seen(item) or item.confidence >= threshold:
             kept.append(item)
         else:
             _hold(held, section, reason, item.confidence, item)
@@ -187,7 +197,9 @@ Mark = page.Mark
 def disputed_spans(comparison: Comparison, held: list[HeldBack]) -> dict[str, list[Mark]]:
     """Per sentence, the spans some proposed disagreement compares, shown or held back,
     with its kind: a value a reader is told is settled must lie in none of them."""
-    items = [*comparison.discrepancies, *(h.item for h in held if h.section == "discrepancies")]
+    # An editor's dropped difference is no disagreement: its sides may be shown as settled.
+    proposed = (h.item for h in held if h.section == "discrepancies" and h.reason != DROPPED)
+    items = [*comparison.discrepancies, *proposed]
     out: dict[str, list[Mark]] = {}
     for d in items:
         for sid in d.cites:
@@ -201,6 +213,7 @@ def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
     held: list[HeldBack] = []
     comparison = explainer.comparison
     sentences = explainer.sentences
+    editor.mark_comparison(comparison, explainer.spec.curation)
     _publish_comparison(comparison, sentences, threshold, held)
     disputed = disputed_spans(comparison, held)
     proposed = [h.item for h in held if h.section in ("discrepancies", "agreements")]
@@ -213,4 +226,6 @@ def publish(explainer, threshold: float = PUBLISH_THRESHOLD) -> None:
         explainer.open_questions, shown, comparison.agreements, held
     )
     page.only_in(comparison, page.cited(proposed), sentences, held)
+    editor.apply_items(explainer, held)
     explainer.held_back = held
+    explainer.review = review(explainer.spec.curation)

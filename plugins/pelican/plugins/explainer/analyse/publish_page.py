@@ -26,11 +26,16 @@ from ..items import Cited, Comparison, DisputeQuestion, Fact, HeldBack, KeyPoint
 from ..model import Sentence
 from .clauses import strip_connective, trim
 from .keypoints import DIFFER
-from .lexicon.items_en import FINITE_VERBS, MEASURE_UNITS
+from .lexicon import lexicon
+from .lexicon.items_en import DANGLING, FINITE_VERBS, MEASURE_UNITS, SUBJECT_PRONOUNS
 from .quantities import find_quantities
 from .tfidf import pairwise, sentence_vectors
 
+EN = lexicon("en")
 MAX_FACTS = 8
+# A present-tense verb: a lower-case word in -s, not a plural in -ss, -us or -is.
+_PRESENT_S = re.compile(r"[a-z]{2,}[^su'’]s")
+_VERB_GROUP = frozenset({"not", "been", "being", "be", "also", "already", "just"})
 # A timeline entry told by its whole sentence is cut to its first clauses within this.
 TIMELINE_WORDS = 24
 # A claim this similar (TF-IDF cosine) to a sentence of another source may be reported
@@ -70,6 +75,17 @@ def _names_something(label: str) -> bool:
     return len(words) >= 2 or (bool(words) and words[0].lower() not in _EMPTY_LABELS)
 
 
+def _cut_label(label: str) -> bool:
+    """A label the figure was cut out of: it opens with a verb ("Was jailed") or ends on
+    the unit the figure stood before ("Velsko was also fined crowns", "moving km/h")."""
+    words = re.findall(r"[\w’'/%-]+", label)
+    if not words:
+        return True
+    last = words[-1].lower()
+    opens = words[0].lower() in FINITE_VERBS or words[0].lower() in EN.IRREGULAR_VERBS
+    return opens or last in MEASURE_UNITS or last in EN.CURRENCY_WORDS or "/" in last
+
+
 def _other_unit(f: Fact) -> bool:
     """The label names a unit the value is not measured in ("Millimetres of rain": 12 hours)."""
     units = {w for w in re.findall(r"[a-z]+", f.label.lower()) if w in MEASURE_UNITS}
@@ -98,7 +114,7 @@ def facts(
             _hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
         elif f.status == "one-source":
             _hold(held, "facts", "no second source gives this figure", 0.3, f)
-        elif not _names_something(f.label) or _other_unit(f):
+        elif not _names_something(f.label) or _other_unit(f) or _cut_label(f.label):
             _hold(held, "facts", "its label does not name what the figure measures", 0.0, f)
         elif len(out) >= MAX_FACTS:
             _hold(held, "facts", f"past the first {MAX_FACTS} figures", 0.5, f)
@@ -108,28 +124,39 @@ def facts(
     return out
 
 
+def _is_verb(words: list[str], i: int) -> bool:
+    """A finite verb or a past form, not an adjective after a determiner ("the confirmed
+    toll") nor the first word of a name ("United Nations")."""
+    low = words[i].lower()
+    if low in FINITE_VERBS or low in EN.IRREGULAR_VERBS:
+        return True
+    after_determiner = i > 0 and words[i - 1].lower() in EN.DETERMINERS
+    if _PRESENT_S.fullmatch(words[i]) and i >= 2 and not after_determiner:
+        return True  # "The union plans a rally": a present verb after its subject
+    if not (len(low) > 4 and low.endswith("ed")):
+        return False
+    in_name = words[i][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
+    return not after_determiner and not in_name
+
+
 def is_event(label: str) -> bool:
-    """A subject, a finite verb and something after it: "The council voted to close
-    the plant", not "Tomas Grell", "Governor X had warned" or "cancelled a trip"."""
+    """A subject that is no bare pronoun, a verb, and something after the verb group:
+    "The council voted to close the plant", not "Tomas Grell", "Governor X had warned",
+    "cancelled a trip", "It raised the figure" or "The company had spoken"."""
     words = re.findall(r"[\w’'-]+", label)
-    if words and _verb_opens(words):
-        return False  # "Cancelled a trip abroad": the subject is missing
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low in FINITE_VERBS or (len(low) > 4 and low.endswith("ed") and w[0].islower()):
-            if i == 0:
-                return False  # the verb opens the label: its subject is missing
-            rest = words[i + 1 :]
-            while rest and (rest[0].lower() in FINITE_VERBS or rest[0].lower().endswith("ed")):
-                rest = rest[1:]  # "had been warned": the verb group, not what follows it
-            return len(rest) >= 1
+    for i in range(len(words)):
+        if not _is_verb(words, i):
+            continue
+        subject = [w.lower() for w in words[:i]]
+        if not subject or (len(subject) == 1 and subject[0] in SUBJECT_PRONOUNS):
+            return False  # no subject, or one the label does not name
+        j = i + 1
+        while j < len(words) and (_is_verb(words, j) or words[j].lower() in _VERB_GROUP):
+            j += 1  # "had been warned", "has not spoken": the verb group itself
+        rest = [w.lower() for w in words[j:]]
+        # "… by July 24, the regulator said": an attribution ends a whole clause
+        return bool(rest) and (rest[-1] not in DANGLING or rest[-1] in EN.ATTRIBUTION)
     return False
-
-
-def _verb_opens(words: list[str]) -> bool:
-    first = words[0].lower()
-    name = len(words) > 1 and words[1][:1].isupper()  # "United Nations": a name, no verb
-    return first in FINITE_VERBS or (len(first) > 4 and first.endswith("ed") and not name)
 
 
 def _event_label(t: TimelineEntry, sentences: dict[str, Sentence]) -> str | None:

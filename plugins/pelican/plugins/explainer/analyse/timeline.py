@@ -110,6 +110,7 @@ _PAST = re.compile(r"\b(?:said|told|added|announced|was|were|had|did|last|ago)\b
 # (Jaccard over content words, the date words left out).
 MERGE_OVERLAP = 0.25
 LABEL_WORDS = 12
+HALF_YEAR = 183  # days
 MERGE_SHARED = 3
 
 
@@ -215,7 +216,12 @@ def _resolve_day(month: int, day: int, ref: date, tense: int) -> date | None:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return _pick(candidates, ref, tense)
+    picked, nearest = _pick(candidates, ref, tense), _pick(candidates, ref, 0)
+    if picked and nearest and abs((picked - ref).days) > HALF_YEAR >= 3 * abs((nearest - ref).days):
+        # A report's days lie within weeks of it: "threatened a strike from December 1" in
+        # late November is the coming December 1, whatever the tense of "threatened".
+        return nearest
+    return picked
 
 
 def _resolve_month(month: int, ref: date, tense: int, prep: str) -> tuple[int, int]:
@@ -261,7 +267,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
         # Without a tense, a weekday is the one just past, unless it is a day or two
         # ahead ("trains start running again on Tuesday" in Monday's report).
-        future = rel in ("next", "until", "by") or tense > 0 or (tense == 0 and ahead <= 2 < back)
+        # "by Wednesday" is a deadline ahead, unless a past verb has met it ("the toll had
+        # reached 16 by Wednesday evening").
+        deadline = rel == "until" or (rel == "by" and tense >= 0)
+        future = rel == "next" or deadline or tense > 0 or (tense == 0 and ahead <= 2 < back)
         if future:
             # News copy names today's weekday too ("later on Sunday" in Sunday's report):
             # only "next Sunday" skips a week.

@@ -9,7 +9,7 @@ sources:
   - path: seeds/one.txt
     label: ...
     publisher: ...        # optional; shown as "not stated" when absent
-    published: 2025-04-14 # optional
+    published: 2025-04-14 # optional; "2025-04-14 09:30" gives the time too
     kind: original        # optional: original | translation | ...
     url: https://...      # optional: the original
     byline: ...           # optional; win over what the seed's layout states
@@ -33,6 +33,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..decisions import EXTRA_KEYS, SECTIONS
 from ..errors import InputError
 from ..model import SourceMeta
 from . import markdown
@@ -215,6 +216,8 @@ class _Checker:
                     ("curation", key),
                     f"must be a mapping ({_SHAPES[key]}), not {_kind(value[key])}",
                 )
+        _unknown_key(value, CURATION_KEYS, ("curation",), self)
+        self._decisions(value)
         points = value.get("key_points") or {}
         for key, item in points.items():
             path = ("curation", "key_points", key)
@@ -234,8 +237,48 @@ class _Checker:
                 raise self.fail(path, f"must be a list of sentence ids, not {_kind(item)}")
         return value
 
+    def _decisions(self, value: dict[str, Any]) -> None:
+        """The editor's keep and drop lists (``analyse.editor``): their shape only."""
+        lists = [(("curation", s), ("keep", "drop"), EXTRA_KEYS[s]) for s in SECTIONS]
+        lists.append((("curation", "comparison"), ("confirm", "drop"), ("note",)))
+        for at, actions, extra in lists:
+            block = value
+            for key in at[1:]:
+                block = block.get(key) if isinstance(block, dict) else None
+            if block is None:
+                continue
+            if not isinstance(block, dict):
+                raise self.fail(at, f"must be a mapping (keep, drop), not {_kind(block)}")
+            if at[-1] != "comparison":
+                _unknown_key(block, actions, at, self)
+            for action in actions:
+                self._entries(block.get(action), (*at, action), extra)
+
+    def _entries(self, items: Any, at: tuple[Any, ...], extra: tuple[str, ...]) -> None:
+        if items is None:
+            return
+        if not isinstance(items, list):
+            raise self.fail(at, f"must be a list of '- cites: [...]' entries, not {_kind(items)}")
+        for index, entry in enumerate(items):
+            path = (*at, index)
+            if not isinstance(entry, dict):
+                raise self.fail(path, f"must be a mapping with 'cites', not {_kind(entry)}")
+            _unknown_key(entry, ("cites", *extra), path, self)
+            cites = entry.get("cites")
+            cites = [cites] if isinstance(cites, str) else cites
+            if (
+                not isinstance(cites, list)
+                or not cites
+                or not all(isinstance(c, str) for c in cites)
+            ):
+                raise self.fail((*path, "cites"), "must be a list of sentence ids such as wire-s3")
+            for key in extra:
+                if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+                    raise self.fail((*path, key), f"must be text, not {_kind(entry[key])}")
+
 
 _SHAPES = {"key_points": "pin, order, drop, max", "comparison": "dismiss, notes, add"}
+CURATION_KEYS = ("key_points", "comparison", *SECTIONS)
 
 
 def _kind(value: Any) -> str:
@@ -264,6 +307,8 @@ def _as_date(value: Any, what: str, shown: str, line: int | None) -> date:
         ) from None
 
 
+# A source's publication time may follow its date: "2026-10-04 11:20".
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]((?:[01]\d|2[0-3]):[0-5]\d)")
 _SOURCE_TEXT = ("id", "label", "publisher", "kind", "url", "byline", "dateline")
 _SOURCE_KEYS = ("path", "published", *_SOURCE_TEXT)
 
@@ -310,13 +355,18 @@ def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
         raise check.fail(
             (*at, "url"), f"{url!r} must be a web address starting https:// or http://"
         )
+    published, time = entry.get("published"), None
+    stamp = _STAMP.fullmatch(published.strip()) if isinstance(published, str) else None
+    if stamp:  # "2026-10-04 11:20": the report's day and time, for ordering what changed
+        published, time = stamp.group(1), stamp.group(2)
     return SourceMeta(
         path=rel,
         id=slugify(text["id"] or Path(rel).stem),
         label=text["label"] or Path(rel).stem.replace("-", " ").replace("_", " "),
         label_given=text["label"] is not None,
         publisher=text["publisher"],
-        published=check.date(entry.get("published"), (*at, "published"), "source date"),
+        published=check.date(published, (*at, "published"), "source date"),
+        published_time=time,
         kind=text["kind"],
         url=url,
         # Stated here, they win over what the seed's layout or page says.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from ..items import Fact, KeyPoint
+from ..items import Discrepancy, Fact, KeyPoint
+from ..model import Document, Sentence
 
 LEDE_WORDS = 70  # an automatic lede stops adding key points past this many words
 SHOWN_FACTS = 8
@@ -74,3 +75,33 @@ def shorten(text: str, words: int = LABEL_WORDS) -> str:
     """The first ``words`` words of ``text``, with an ellipsis when it is cut."""
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+@dataclass
+class Side:
+    """One source's sentences in a difference, with when that source was published."""
+
+    doc: Document
+    cites: list[str]
+    when: str | None = None
+
+
+def sides_in_time(
+    documents: list[Document], d: Discrepancy, sentences: dict[str, Sentence], long_date
+) -> tuple[list[Side], bool]:
+    """A difference's sides, and whether its sources were published at different times.
+
+    When they were, the sides come in order of publication, each with its time: a figure
+    that differs between an early and a later report may have changed in between, and
+    the reader should see which came when. Otherwise the sources keep the page's order."""
+    sides = [
+        Side(doc, [c for c in d.cites if sentences[c].source_id == doc.id]) for doc in documents
+    ]
+    sides = [side for side in sides if side.cites]
+    stamps = [(side.doc.meta.published, side.doc.meta.published_time or "") for side in sides]
+    if any(day is None for day, _ in stamps) or len(set(stamps)) < 2:
+        return sides, False
+    order = sorted(range(len(sides)), key=lambda i: stamps[i])  # type: ignore[arg-type,return-value]
+    for side, (day, time) in zip(sides, stamps, strict=True):
+        side.when = long_date(day) + (f", {time}" if time else "")
+    return [sides[i] for i in order], True

@@ -79,6 +79,7 @@ def template_globals(urls: Urls) -> dict[str, Any]:
         "split_facts": page.split_facts,
         "facts_by_topic": page.by_topic,
         "excerpt": page.excerpt,
+        "sides_in_time": partial(page.sides_in_time, long_date=long_date),
         "shorten": page.shorten,
         "explainer_url": urls.explainer,
         "source_url": urls.source,

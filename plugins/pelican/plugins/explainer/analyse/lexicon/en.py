@@ -339,6 +339,26 @@ CURRENCY_WORDS: dict[str, str] = {
     "gbp": "GBP",
     "cny": "CNY",
     "jpy": "JPY",
+    # Currencies named in English by a common noun; a story names one of each, so the
+    # code only has to tell them apart from the others.
+    "crown": "CROWN",
+    "crowns": "CROWN",
+    "kronor": "SEK",
+    "kroner": "NOK",
+    "zloty": "PLN",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rand": "ZAR",
+    "lira": "TRY",
+    "pesos": "PESO",
+    "dinars": "DINAR",
+    "dirhams": "AED",
+    "shekels": "ILS",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "naira": "NGN",
+    "forints": "HUF",
 }
 # Units of time, singular and plural, and the plural each is counted in.
 DURATION_UNITS: dict[str, str] = {

@@ -131,3 +131,6 @@ MEASURE_UNITS = _words(
     days weeks months years
     """
 )
+# Pronouns that stand for a subject named elsewhere: a label opening with one alone
+# ("It raised the figure") does not say who did it.
+SUBJECT_PRONOUNS = _words("it they he she this these those that we i you one")
