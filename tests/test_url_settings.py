@@ -197,3 +197,20 @@ def test_the_same_patterns_build_with_a_plain_slug(tmp_path: Path) -> None:
     result = build(tmp_path, EXPLAINER={**options, "search": False})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "tiny" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("link", "web"),
+    [
+        ("explainers/x/index.html", "explainers/x/"),
+        ("glossary/index.html#comac", "glossary/#comac"),
+        ("index.html", ""),
+        ("explainers/x/", "explainers/x/"),
+        ("stories/x.html", "stories/x.html"),
+        ("stories/myindex.html", "stories/myindex.html"),
+    ],
+)
+def test_web_addresses_name_folders_not_index_files(link: str, web: str) -> None:
+    from pelican.plugins.explainer.urls import web_url
+
+    assert web_url(link) == web

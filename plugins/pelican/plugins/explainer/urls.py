@@ -95,6 +95,19 @@ data = DEFAULT.data
 glossary = DEFAULT.glossary
 
 
+def web_url(url: str) -> str:
+    """``url`` as the web addresses it: a link naming a folder's ``index.html``
+    (as the development build's links do, for file://) names the folder.
+
+    Canonical URLs, ``og:url``, JSON-LD, the feed and the sitemap are read by
+    crawlers and feed readers on the web, which get clean URLs whatever the links
+    of the pages say: ``a/b/index.html#x`` → ``a/b/#x``."""
+    path, hash_, fragment = url.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path + hash_ + fragment
+
+
 def save_as(url: str) -> str:
     """Clean URL → file path: ``a/b/`` is written as ``a/b/index.html``."""
     return url + "index.html" if url.endswith("/") or not url else url

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..parse import markdown
 from ..pipeline import Explainer
-from ..urls import DEFAULT, Urls
+from ..urls import DEFAULT, Urls, web_url
 from . import page
 from .citations import References, cited_markup, placeholder
 
@@ -88,6 +88,7 @@ def template_globals(urls: Urls) -> dict[str, Any]:
         "data_url": urls.data,
         "glossary_url": urls.glossary,
         "search_url": urls.search,
+        "web_url": web_url,
     }
 
 
