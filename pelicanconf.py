@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from pelican.plugins.explainer.urls import PATTERNS
+
 ROOT = Path(__file__).resolve().parent
 
 AUTHOR = "Explainer desk"
@@ -13,26 +15,32 @@ SITE_DESCRIPTION = (
 
 PATH = "content"
 OUTPUT_PATH = "output"
-# The plugin ships its own templates and static files; Pelican's built-in "simple"
-# theme adds none of its own (a theme may override the plugin's templates/explainer/*).
-THEME = "simple"
+# This site's look: an ordinary Pelican theme, which the plugin's pages extend like any other.
+THEME = str(ROOT / "theme")
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
 # Explicit plugin list: Pelican would otherwise activate every installed namespace plugin.
 PLUGINS = ["pelican.plugins.explainer", "pelican.plugins.sitemap"]
 
+# Links name the index.html of each folder, so that every link works when output/
+# is opened from disk (file://), where a folder link shows a directory listing;
+# publishconf.py goes back to clean URLs for the web.
+FOLDER_PAGES = ("explainer", "compare", "source", "glossary", "index", "search")
+FILE_LINKS = {f"{kind}_url": PATTERNS[kind][0] + "index.html" for kind in FOLDER_PAGES}
+HOME_URL = "index.html"  # the theme's link to the home page
+
 # The plugin's options (README: Settings); seed paths in content files start at "root".
-EXPLAINER = {"root": str(ROOT), "feed_atom": "feeds/explainers.atom.xml"}
+EXPLAINER = {"root": str(ROOT), "feed_atom": "feeds/explainers.atom.xml", **FILE_LINKS}
 SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^search/"]}
 
-# Our generators write every page; Pelican's blog pages are not used.
-DIRECT_TEMPLATES: list[str] = []
+# The theme's home page lists the explainers; the site's one ordinary page,
+# "About these explainers", comes from content/pages/. No blog articles.
+DIRECT_TEMPLATES = ["index"]
 ARTICLE_PATHS: list[str] = []
-PAGE_PATHS: list[str] = []
+PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 ARTICLE_SAVE_AS = ""
-PAGE_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""
 TAG_SAVE_AS = ""

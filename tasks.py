@@ -338,13 +338,13 @@ def test(c, args=""):
         "explainer": "the slug of the explainer to add it to",
     },
 )
-def add_source(c, file, explainer):
-    """Copy an article into seeds/, list it in the explainer's content file and print what was detected."""
+def add_source(c, file, explainer, new=False):
+    """Copy an article into seeds/, list it in the explainer's content file (--new: create it) and print what was detected."""
     from pelican.plugins.explainer.errors import InputError, one_line
     from pelican.plugins.explainer.parse.add_source import add_source as add
 
     try:
-        added = add(Path(file), explainer, ROOT)
+        added = add(Path(file), explainer, ROOT, new=new)
     except (InputError, OSError) as exc:  # OSError: a read-only folder, a full disk
         print(f"error: {one_line(exc) or exc}", file=sys.stderr)
         sys.exit(getattr(exc, "exitcode", 1))

@@ -15,8 +15,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def settings_options(settings: Path) -> dict[str, object]:
+    """A settings file's plugin options (``publishconf.py`` imports ``pelicanconf``
+    from the current folder, as under ``pelican -s``: its folder is put on the path,
+    and the path is restored after)."""
+    saved = list(sys.path)
+    sys.path.insert(0, str(settings.parent))
+    try:
+        return dict(runpy.run_path(str(settings)).get("EXPLAINER", {}))
+    finally:
+        sys.path[:] = saved
+
+
 # The real site's plugin options; a test's EXPLAINER={...} is merged into them.
-SITE_OPTIONS: dict[str, object] = runpy.run_path(str(ROOT / "pelicanconf.py"))["EXPLAINER"]
+SITE_OPTIONS: dict[str, object] = settings_options(ROOT / "pelicanconf.py")
 
 
 def as_json(explainers: list[Any]) -> str:
@@ -46,8 +60,11 @@ def run_pelican(
         str(output),
     ]
     # No analysis cache unless a test asks for one: every build starts cold.
+    # `-e EXPLAINER=...` replaces the whole dict, so a test's options are merged
+    # into those of the settings file this build uses (publishconf.py's differ).
     extra = dict(extra or {})
-    options = {**SITE_OPTIONS, "cache_dir": None, **extra.pop("EXPLAINER", {})}  # type: ignore[dict-item]
+    base = SITE_OPTIONS if settings is None else settings_options(settings)
+    options = {**base, "cache_dir": None, **extra.pop("EXPLAINER", {})}  # type: ignore[dict-item]
     extra["EXPLAINER"] = options
     # Pelican keeps only the last -e, so pass every setting in one.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]

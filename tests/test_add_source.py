@@ -57,7 +57,7 @@ def test_adds_an_html_page_keeping_comments_and_layout(project: Path) -> None:
     new = [line for line in after.split("\n") if line not in before_lines]
     assert new == [
         "  - path: seeds/page-newsroom.html",
-        '    label: "Ferry operator cuts winter timetable after fuel costs rise"',
+        '    label: "Eastbay Herald report"',  # the outlet, never the headline
     ]
     assert after.replace("\n".join(new) + "\n", "") == CONTENT  # nothing else moved
     spec = parse_spec(after, "harbour.md", project)
@@ -72,7 +72,9 @@ def test_a_text_seed_reports_its_dateline(project: Path) -> None:
     report = "\n".join(added.report(project))
     assert "dateline   BRENNICK, April 9 (Meridian Press)" in report
     assert "dek        Residents of two riverside districts" in report
-    assert "publisher  not detected" in report
+    # The agency in the dateline is the publisher, and names the source: a wire.
+    assert "publisher  Meridian Press" in report
+    assert "label      Meridian Press wire" in report
 
 
 @pytest.mark.parametrize(
@@ -125,7 +127,7 @@ def test_the_task_prints_one_line_on_error() -> None:
 # --- the edit touches the front matter's own `sources` list and nothing else ----------
 
 NEWS = FIXTURES / "newcomer-dek-byline.txt"
-ADDED = '  - path: seeds/newcomer-dek-byline.txt\n    label: "Flood barrier fails as river reaches record height"\n'
+ADDED = '  - path: seeds/newcomer-dek-byline.txt\n    label: "Meridian Press wire"\n'
 
 # Each case: a content file (the marker ▼ is where the new item must go, and is
 # removed to give the file as written) and the text that must appear there.
@@ -142,17 +144,17 @@ LAYOUTS = {
         '---\ntitle:   "Harbour works"   # spacing kept\nslug: harbour-works\n'
         "published: 2025-11-04\nsources:\n- path: seeds/first.txt\n  label: |\n    Wire\n    copy\n\n"
         "▼# end of the list\n---\n",  # after the block's blank line: it may keep it (|+)
-        '- path: seeds/newcomer-dek-byline.txt\n  label: "Flood barrier fails as river reaches record height"\n',
+        '- path: seeds/newcomer-dek-byline.txt\n  label: "Meridian Press wire"\n',
     ),
     "a wide dash offset": (
         "---\ntitle: Harbour works\nslug: harbour-works\npublished: 2025-11-04\nsources:\n"
         "    -   path: seeds/first.txt\n        label: 'Wire'   # quoted\n▼---\n",
-        '    -   path: seeds/newcomer-dek-byline.txt\n        label: "Flood barrier fails as river reaches record height"\n',
+        '    -   path: seeds/newcomer-dek-byline.txt\n        label: "Meridian Press wire"\n',
     ),
     "a flow list": (
         "---\ntitle: Harbour works\nslug: harbour-works\npublished: 2025-11-04\n"
         "sources: [seeds/first.txt▼]  # one so far\n---\n",
-        ', {path: seeds/newcomer-dek-byline.txt, label: "Flood barrier fails as river reaches record height"}',
+        ', {path: seeds/newcomer-dek-byline.txt, label: "Meridian Press wire"}',
     ),
 }
 
@@ -242,4 +244,7 @@ def test_hidden_characters_are_never_printed_or_written(project: Path, tmp_path:
     report = "\n".join(added.report(project))
     assert not any(c in report for c in "\u202e\u202c\x1b"), repr(report)
     assert "\\u202e" in report  # shown escaped, not acted on
-    assert '    label: "Harbour txt.exe board [31mvotes"\n' in _content(project)
+    # The headline is not the label, so it reaches the content file in no form.
+    written = _content(project)
+    assert '    label: "Meridian Press wire"\n' in written
+    assert not any(c in written for c in "\u202e\u202c\x1b") and "txt.exe" not in written

@@ -160,3 +160,32 @@ def test_friendly_404(published: Path) -> None:
     assert page.h1.get_text() == "Page not found"
     hrefs = {a["href"] for a in page.select("main a")}
     assert f"{SITEURL}/" in hrefs and f"{SITEURL}/search/" in hrefs
+
+
+def test_web_addresses_stay_clean_where_links_name_files(tmp_path: Path) -> None:
+    """The development settings link index.html files (for file://); with an absolute
+    SITEURL, what crawlers and feed readers read still gives clean URLs: canonical,
+    og:url, JSON-LD, the feed and the sitemap."""
+    output = tmp_path / "output"
+    extra = {"SITEURL": SITEURL, "RELATIVE_URLS": False, "FEED_DOMAIN": SITEURL}
+    result = run_pelican(output, extra=extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = soup(output / "index.html")
+    assert any(a["href"].endswith("/index.html") for a in home.select(".explainer-list h2 a"))
+    for page in pages(output):
+        expected = f"{SITEURL}/{clean_url(output, page)}"
+        html = soup(page)
+        assert [c["href"] for c in html.find_all("link", rel="canonical")] == [expected], page
+        assert html.find("meta", property="og:url")["content"] == expected, page
+    for spec in content_specs():
+        data = news_article(output / "explainers" / spec["slug"] / "index.html")
+        assert data["url"] == data["mainEntityOfPage"] == f"{SITEURL}/explainers/{spec['slug']}/"
+    glossary = soup(output / "glossary" / "index.html").find("script", type="application/ld+json")
+    terms = json.loads(glossary.string)
+    assert terms["url"] == f"{SITEURL}/glossary/"
+    assert all(t["url"].startswith(f"{SITEURL}/glossary/#") for t in terms["hasDefinedTerm"])
+    feed = feedparser.parse((output / FEED).read_bytes())
+    assert feed.entries and all(e.link.endswith("/") for e in feed.entries)
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locs and not [loc for loc in locs if "index.html" in loc]

@@ -49,9 +49,10 @@ def _tree(directory: Path) -> dict[str, bytes]:
 
 
 def _project(tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    """A copy of the project's inputs (content, seeds) and a theme that overrides
-    the plugin's base template with an identical copy, which a test may edit."""
-    for name in ("content", "seeds"):
+    """A copy of the project's inputs (content, seeds) and of its theme, which also
+    overrides the plugin's base template with an identical copy; a test may edit
+    either layout."""
+    for name in ("content", "seeds", "theme"):
         shutil.copytree(ROOT / name, tmp_path / name)
     override = tmp_path / "theme" / "templates" / "explainer" / "base.html"
     override.parent.mkdir(parents=True)
@@ -87,13 +88,23 @@ def test_theme_settings_and_hand_edits_are_never_served_stale(tmp_path: Path) ->
     page = root / "output" / "explainers" / "xi-jinping-hanoi-april-2025" / "index.html"
     original = page.read_bytes()
 
-    base = root / "theme" / "templates" / "explainer" / "base.html"  # the theme's override
-    base.write_text(
-        base.read_text(encoding="utf-8").replace("</footer>", "<p>theme-marker</p></footer>"),
+    # The theme's layout, which the plugin's pages extend, and its override of
+    # the plugin's own base template: an edit to either renders the pages again.
+    layout = root / "theme" / "templates" / "base.html"
+    layout.write_text(
+        layout.read_text(encoding="utf-8").replace("</footer>", "<p>theme-marker</p></footer>"),
         encoding="utf-8",
     )
     assert "pages: 0 rendered" not in _build(root, settings)
     assert "theme-marker" in page.read_text(encoding="utf-8")
+    base = root / "theme" / "templates" / "explainer" / "base.html"  # the theme's override
+    marked = base.read_text(encoding="utf-8").replace(
+        '<div class="xpl"', '<p>override-marker</p><div class="xpl"'
+    )
+    assert "override-marker" in marked
+    base.write_text(marked, encoding="utf-8")
+    assert "pages: 0 rendered" not in _build(root, settings)
+    assert "override-marker" in page.read_text(encoding="utf-8")
 
     _build(root, settings, SITENAME="Renamed Site")
     assert "Renamed Site" in page.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from tinysite import ROOT, build, write_project
+from tinysite import ROOT, SITE_OPTIONS, build, write_project
 
 from checks.html import validate
 from pelican.plugins.explainer import urls
@@ -94,7 +94,9 @@ def test_the_export_carries_time_dateline_byline_and_the_original_address(site: 
     assert wire["byline"] == "Grete Hallan"
     assert wire["dateline"] == "KARVA, Estmark, Aug 22 (Northline)"
     assert wire["original_url"] == WIRE_URL
-    assert wire["url"] == urls.source("meta", "wire")  # still this site's page
+    # still this site's page, at the URL the site's settings give it
+    site_urls = urls.Urls({k: v for k, v in SITE_OPTIONS.items() if k.endswith("_url")})
+    assert wire["url"] == site_urls.source("meta", "wire")
     assert export(site)["stated"]["original_url"] == STATED_URL
     assert export(site)["detected"]["original_url"] is None
 
@@ -124,3 +126,30 @@ def test_no_link_without_a_web_address(site: Path) -> None:
 def test_source_pages_with_an_original_link_are_valid_html(site: Path) -> None:
     pages = site / urls.explainer("meta") / "sources"
     assert validate(pages) == []
+
+
+def _meta_rows(node: BeautifulSoup) -> dict[str, str]:
+    return {
+        row.dt.get_text(strip=True): row.dd.get_text(" ", strip=True)
+        for row in node.select("dl.meta > div")
+    }
+
+
+def test_bylines_datelines_and_times_show_on_reader_pages_and_source_cards(site: Path) -> None:
+    site_urls = urls.Urls({k: v for k, v in SITE_OPTIONS.items() if k.endswith("_url")})
+    reader = BeautifulSoup(
+        (site / site_urls.source("meta", "wire")).read_text(encoding="utf-8"), "html.parser"
+    )
+    compare = BeautifulSoup(
+        (site / site_urls.comparison("meta")).read_text(encoding="utf-8"), "html.parser"
+    )
+    card = compare.select_one("#compare-card-wire").find_parent("article")
+    for node in (reader.select_one(".source-reader"), card):
+        rows = _meta_rows(node)
+        assert rows["Byline"] == "Grete Hallan"
+        assert rows["Dateline"] == "KARVA, Estmark, Aug 22 (Northline)"
+        assert rows["Published"] == "22 August 2025 , 05:41 UTC"
+    # A detected dateline shows even where no date could be read from it.
+    stated = compare.select_one("#compare-card-stated").find_parent("article")
+    assert _meta_rows(stated)["Dateline"] == "RIVERTON, April 9"
+    assert _meta_rows(stated)["Byline"] == "By Ana Sousa, Stated Times"

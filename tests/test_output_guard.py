@@ -62,6 +62,7 @@ def test_an_output_holding_the_settings_file_is_refused(project: Path) -> None:
     conf = project.parent / "conf"
     conf.mkdir()
     shutil.copy(ROOT / "pelicanconf.py", conf / "pelicanconf.py")
+    shutil.copytree(ROOT / "theme", conf / "theme")  # the settings name the theme beside them
     before = tree_hashes(conf)
     options = {**SITE_OPTIONS, "root": str(project)}
     cmd = [

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
+from sitecheck import as_folder
 
 from checks.links import broken_links
 
@@ -33,7 +34,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_both_explainers_are_listed_and_built(both: Path) -> None:
     home = BeautifulSoup((both / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = {a["href"] for a in home.find_all("a", href=True)}
+    links = {as_folder(a["href"]) for a in home.find_all("a", href=True)}
     assert any(h.endswith(f"explainers/{SLUG}/") for h in links)
     assert any(h.endswith("explainers/xi-jinping-hanoi-april-2025/") for h in links)
     for source in ("wire", "paper", "radio"):

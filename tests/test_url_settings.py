@@ -24,6 +24,8 @@ PATTERNS = {
     "glossary_save_as": "terms/index.html",
     "data_url": "api/{slug}.json",
     "data_save_as": "api/{slug}.json",
+    "index_url": "stories/",
+    "index_save_as": "stories/index.html",
 }
 
 
@@ -39,6 +41,7 @@ def test_custom_patterns_move_every_page_and_every_link_follows(tmp_path: Path) 
         "stories/tiny/read/b.html",
         "terms/index.html",
         "api/tiny.json",
+        "stories/index.html",
     ):
         assert (out / path).is_file(), sorted(p.as_posix() for p in out.rglob("*"))
     assert not (out / "explainers").exists() and not (out / "glossary").exists()
@@ -112,7 +115,10 @@ BAD_PATTERNS = [
         'EXPLAINER["glossary_save_as"]: writes pagefind/pagefind.js, but that is inside the'
         " folder of the search index",
     ),
-    ({"glossary_save_as": "search/index.html"}, "but the search page is there too"),
+    (
+        {"glossary_save_as": "search/index.html"},
+        'but the glossary page (EXPLAINER["glossary_save_as"]) is there too',
+    ),
     ({"glossary_save_as": "theme/x.html"}, "the folder of the theme's static files"),
     ({"feed_atom": "robots.txt"}, 'EXPLAINER["feed_atom"]: writes robots.txt, but robots.txt'),
     (
@@ -165,7 +171,7 @@ def test_a_clashing_pattern_stops_the_build_with_one_line(
 @pytest.mark.parametrize(
     ("slug", "other"),
     [
-        ("search", "the search page is there too"),
+        ("search", 'the search page (EXPLAINER["search_save_as"]) is there too'),
         ("glossary", 'the glossary page (EXPLAINER["glossary_save_as"]) is there too'),
         ("pagefind", "that is inside the folder of the search index"),
     ],
@@ -191,3 +197,20 @@ def test_the_same_patterns_build_with_a_plain_slug(tmp_path: Path) -> None:
     result = build(tmp_path, EXPLAINER={**options, "search": False})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "tiny" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("link", "web"),
+    [
+        ("explainers/x/index.html", "explainers/x/"),
+        ("glossary/index.html#comac", "glossary/#comac"),
+        ("index.html", ""),
+        ("explainers/x/", "explainers/x/"),
+        ("stories/x.html", "stories/x.html"),
+        ("stories/myindex.html", "stories/myindex.html"),
+    ],
+)
+def test_web_addresses_name_folders_not_index_files(link: str, web: str) -> None:
+    from pelican.plugins.explainer.urls import web_url
+
+    assert web_url(link) == web

@@ -30,7 +30,7 @@ from .output_paths import check_explainers
 from .pipeline import Explainer
 from .render.feed import feed_items
 from .render.reuse import PageReuse, reuse_key
-from .render.templating import link_terms_filter, template_globals
+from .render.templating import link_terms_filter, template_globals, theme_layout
 from .render.writing import PageRef
 from .signals import before_rendering, explainers_analysed
 from .state import BuildState
@@ -92,6 +92,9 @@ class _Base(Generator):
         env.loader = ChoiceLoader(
             [loader.loaders[0], FileSystemLoader(str(TEMPLATES)), *loader.loaders[1:]]
         )
+        # The plugin's pages extend the theme's own layout (explainer/base.html).
+        base, blocks = theme_layout(env)
+        env.globals = {**env.globals, "theme_base": base, "theme_blocks": blocks}
         self.env = env
 
     def write(
@@ -115,6 +118,7 @@ class _Base(Generator):
             url=url,
             page=page,
             page_url=url,
+            xpl_page=True,  # tells a theme this page is the plugin's (see theme/base.html)
             **kw,
         )
 
@@ -194,7 +198,12 @@ class ExplainerGenerator(_Base):
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
         explainers_analysed.send(state, explainers=explainers)
         state.explainers = self.explainers = explainers
+        # In every template's context, as Pelican's `articles` is: a theme can list
+        # them (title, url, date, summary) and link the index page from its menu.
+        for ex in explainers:
+            ex.url = state.urls.explainer(ex.slug)
         self.context["explainers"] = explainers
+        self.context["explainers_url"] = state.urls.index()
         final = Path(self.settings["OUTPUT_PATH"]).resolve()
         versions = f"pelican {pelican.__version__} jinja2 {jinja2.__version__}"
         site_key = reuse_key(cache, self.settings, [ex.input_key for ex in explainers], versions)
@@ -294,12 +303,26 @@ class SitePagesGenerator(_Base):
     def generate_output(self, writer: Any) -> None:
         explainers = self.state.explainers
         newest = max((e.spec.published for e in explainers), default=date(2000, 1, 1))
+        links = self.state.urls
         if not _blog_index(self.settings):
             name = self.settings["SITENAME"]
-            self.write(writer, "", "explainer/index", name, newest, explainers=explainers)
-        self.write(writer, "search/", "explainer/search", "Search", newest)
+            self.write(writer, "", "explainer/index", name, newest, home=True)
+        index = links.index()
+        self.write(
+            writer, index, "explainer/index", "Explainers", newest, save_as=links.save_as("index")
+        )
+        self.write(
+            writer,
+            links.search(),
+            "explainer/search",
+            "Search",
+            newest,
+            save_as=links.save_as("search"),
+        )
         # The 404 page is served at any depth, so its links cannot be page-relative.
-        self.write(writer, "404.html", "explainer/404", "Page not found", newest, relative=False)
+        # A theme's own 404.html wins over the plugin's.
+        template = "404" if "404.html" in self.env.list_templates() else "explainer/404"
+        self.write(writer, "404.html", template, "Page not found", newest, relative=False)
         feed = self.state.options["feed_atom"]
         if feed and explainers:
             author = self.settings.get("AUTHOR") or ""

@@ -42,7 +42,7 @@ from .parse import markdown
 from .parse.content import load_front_matter
 from .parse.slug import slugify
 from .parse.text import read_text
-from .urls import DEFAULT, Urls
+from .urls import DEFAULT, Urls, web_url
 
 SHORT_TARGET_WORDS = 40
 SHORT_MAX_WORDS = 60
@@ -387,7 +387,8 @@ _JSON_IN_HTML = str.maketrans(
 
 def glossary_jsonld(entries: list[GlossaryEntry], site_url: str, urls: Urls = DEFAULT) -> str:
     """schema.org ``DefinedTermSet`` JSON, safe to place inside a ``<script>``."""
-    base = f"{site_url.rstrip('/')}/{urls.glossary()}" if site_url else urls.glossary()
+    page = web_url(urls.glossary())  # structured data is for the web: never index.html
+    base = f"{site_url.rstrip('/')}/{page}" if site_url else page
     data = {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",

@@ -64,6 +64,8 @@ class SourceMeta:
     published_time: str | None = None  # "HH:MM", with the zone when stated
     dateline: str | None = None
     byline: str | None = None
+    # False when the content file gives no label: the seed's outlet then names it.
+    label_given: bool = True
 
     @property
     def link(self) -> str | None:

@@ -33,7 +33,6 @@ NAME = "EXPLAINER"
 SITE_FILES = {
     "index.html": "the home page",
     "404.html": "the 404 page",
-    "search/index.html": "the search page",
     "robots.txt": "robots.txt",
     "sitemap.xml": "the sitemap",
 }
@@ -105,6 +104,7 @@ NOUNS = {
     "compare": "comparison page",
     "data": "JSON export",
     "source": "source page",
+    "index": "explainers index page",
 }
 
 
@@ -123,6 +123,8 @@ def _pages(
         return path, Owner(what, key, content)
 
     yield page("glossary", None, "")
+    yield page("index", None, "")
+    yield page("search", None, "")
     for slug, sources, content in explainers:
         yield page("explainer", content, f"of {slug!r}", slug=slug)
         yield page("compare", content, f"of {slug!r}", slug=slug)

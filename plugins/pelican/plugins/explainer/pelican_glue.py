@@ -17,6 +17,7 @@ after those connected for any sender: connected here, ours runs last.
 from __future__ import annotations
 
 import atexit
+import os
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,14 @@ def initialize(pelican_object: Any) -> None:
     def finalized(sender: Any) -> None:
         finish(state, sender)
 
+    def written(path: str, context: dict[str, Any]) -> None:
+        # Sent with the file's path as sender, so for any Pelican object: keep ours.
+        relative = os.path.relpath(path, state.staging)
+        if not relative.startswith(os.pardir):
+            postbuild.note_undated(state.undated, relative, context)
+
     signals.get_generators.connect(generators, sender=pelican_object, weak=False)
+    signals.content_written.connect(written, weak=False)
     signals.finalized.connect(finalized, sender=pelican_object, weak=False)
 
 
@@ -86,6 +94,7 @@ def finish(state: BuildState, pelican_object: Any) -> None:
     """Whole-site steps (robots.txt, search index) on the staged output, then
     replace the real output directory with it."""
     staging = Path(pelican_object.output_path)
+    postbuild.undated_sitemap(staging, state.settings, state.undated)
     search = postbuild.run(staging, state.settings, state.cache)
     progress("search index: %s", search)
     check_interrupted()

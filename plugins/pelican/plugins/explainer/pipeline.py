@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,8 @@ class Explainer:
     # sentence id -> its claims (analyse.claims.Statement), built once for the comparison
     # and the facts; dropped when the analysis ends, since nothing after it reads them
     statements: dict[str, Any] = field(default_factory=dict, repr=False)
+    # Its page's site-relative URL, set by the generator from the site's URL patterns
+    url: str = ""
 
     def __post_init__(self) -> None:
         self.sentences: dict[str, Sentence] = {s.id: s for d in self.documents for s in d.sentences}
@@ -71,6 +74,16 @@ class Explainer:
     @property
     def title(self) -> str:
         return self.spec.title
+
+    # `date` and `summary` as on Pelican's articles, for themes that list explainers.
+    @property
+    def date(self) -> datetime:
+        day = self.spec.published
+        return datetime(day.year, day.month, day.day)
+
+    @property
+    def summary(self) -> str:
+        return self.spec.summary or ""
 
     def all_cites(self) -> list[str]:
         """Every sentence id any item cites (for integrity checks)."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.request import pathname2url
 
 from .cache import Cache
 from .search_verify import (
@@ -57,6 +59,40 @@ def run(output: Path, settings: dict[str, Any], store: Cache | None = None) -> s
     if not settings.get("EXPLAINER", {}).get("search", True):
         return "off"
     return index_search(output, settings.get("DEFAULT_LANG") or "en", store)
+
+
+def note_undated(undated: set[str], path: str, context: dict[str, Any]) -> None:
+    """Note the URL of a page written with no date of its own (``path`` relative to
+    the output), as the sitemap plugin names it: a page's or article's ``url``, else
+    the path, without a trailing ``index.html``. The home page of a theme (a direct
+    template) and a page without a ``:date:`` are such pages."""
+    obj = context.get("article") or context.get("page")
+    if getattr(obj, "modified", None) or getattr(obj, "date", None):
+        return
+    url = getattr(obj, "url", None) if obj is not None else None
+    undated.add(re.sub(r"(^|/)index\.html$", r"\1", url or pathname2url(path)))
+
+
+def undated_sitemap(output: Path, settings: dict[str, Any], undated: set[str]) -> None:
+    """Take the ``<lastmod>`` out of the sitemap entries of pages that have no date.
+
+    The sitemap plugin dates them by the build's clock, so two builds of the same
+    input would differ and every build would claim every such page changed. A
+    sitemap entry may have no ``lastmod`` (sitemaps.org), which is the truth here."""
+    sitemap = output / "sitemap.xml"
+    if not undated or not sitemap.is_file():
+        return
+    siteurl = str(settings.get("SITEURL") or "")
+    locs = {f"{siteurl}/{url}" for url in undated}
+
+    def entry(match: re.Match[str]) -> str:
+        loc = re.search(r"<loc>([^<]*)</loc>", match.group(0))
+        if loc is None or loc.group(1) not in locs:
+            return match.group(0)
+        return re.sub(r"<lastmod>[^<]*</lastmod>\n?", "", match.group(0))
+
+    text = sitemap.read_text(encoding="utf-8")
+    sitemap.write_text(re.sub(r"<url>.*?</url>", entry, text, flags=re.S), encoding="utf-8")
 
 
 def write_robots(output: Path, settings: dict[str, Any]) -> None:

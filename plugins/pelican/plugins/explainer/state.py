@@ -36,6 +36,8 @@ class BuildState:
     glossary_key: str | None = None
     explainers: list[Explainer] = field(default_factory=list)
     reuse: PageReuse | None = None  # set once the explainers are read
+    # Site-relative URLs of pages written with no date of their own (see postbuild.undated_sitemap).
+    undated: set[str] = field(default_factory=set)
     started: float = field(default_factory=time.perf_counter)
     # Compiled templates of the plugin's Jinja environments (never the site's).
     bytecode: SharedBytecode = field(default_factory=SharedBytecode)
@@ -48,6 +50,7 @@ class BuildState:
         if self.cache is not None:
             self.cache.begin_run()
         self.glossary, self.glossary_key, self.explainers, self.reuse = [], None, [], None
+        self.undated = set()
         self.started = time.perf_counter()
 
     def summary(self) -> str:

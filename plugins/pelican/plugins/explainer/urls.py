@@ -24,6 +24,9 @@ PATTERNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("slug", "source"),
     ),
     "glossary": ("glossary/", "glossary/index.html", ()),
+    # The list of every explainer (the home page lists them too when the theme has none).
+    "index": ("explainers/", "explainers/index.html", ()),
+    "search": ("search/", "search/index.html", ()),
     "data": ("data/{slug}.json", "data/{slug}.json", ("slug",)),
 }
 
@@ -71,6 +74,12 @@ class Urls:
     def glossary(self, term_slug: str | None = None) -> str:
         return self._get("glossary_url") + (f"#{term_slug}" if term_slug else "")
 
+    def index(self) -> str:
+        return self._get("index_url")
+
+    def search(self) -> str:
+        return self._get("search_url")
+
     def save_as(self, kind: str, **fields: str) -> str:
         """The output path of a page of type ``kind`` (a key of :data:`PATTERNS`)."""
         return self._get(f"{kind}_save_as", **fields)
@@ -84,6 +93,19 @@ sentence = DEFAULT.sentence
 comparison = DEFAULT.comparison
 data = DEFAULT.data
 glossary = DEFAULT.glossary
+
+
+def web_url(url: str) -> str:
+    """``url`` as the web addresses it: a link naming a folder's ``index.html``
+    (as the development build's links do, for file://) names the folder.
+
+    Canonical URLs, ``og:url``, JSON-LD, the feed and the sitemap are read by
+    crawlers and feed readers on the web, which get clean URLs whatever the links
+    of the pages say: ``a/b/index.html#x`` → ``a/b/#x``."""
+    path, hash_, fragment = url.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path + hash_ + fragment
 
 
 def save_as(url: str) -> str:

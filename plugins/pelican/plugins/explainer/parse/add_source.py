@@ -38,11 +38,16 @@ class Added:
     content: Path
     seed: Path
     document: Document
+    created: bool = False  # the content file was written by --new
+    dated: bool = True  # --new found a date in the seed (else today stands in)
 
     def report(self, root: Path) -> list[str]:
         doc, meta = self.document, self.document.meta
+        verb = "created" if self.created else "added"
         rows = [
-            ("added", f"{shown_path(self.seed, root)} to {shown_path(self.content, root)}"),
+            (verb, f"{shown_path(self.seed, root)} to {shown_path(self.content, root)}"),
+            *([("title", doc.headline.text if doc.headline else None)] if self.created else []),
+            ("label", meta.label if meta.label != self.seed.stem else None),
             ("headline", doc.headline.text if doc.headline else None),
             ("dek", doc.dek.text if doc.dek else None),
             ("dateline", doc.dateline),
@@ -60,7 +65,10 @@ class Added:
             ("sentences", str(len(doc.sentences))),
         ]
         # Seed text is the author's, not ours: escape what a terminal would act on.
-        return [f"{name:<10} {safe_text(value or 'not detected', 300)}" for name, value in rows]
+        lines = [f"{name:<10} {safe_text(value or 'not detected', 300)}" for name, value in rows]
+        if not self.dated:
+            lines.append("note       no date detected: published is today's; correct it")
+        return lines
 
 
 def _content_file(folder: Path, slug: str) -> Path:
@@ -142,16 +150,35 @@ def _copy_new(file: Path, seed: Path, rel: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def add_source(file: Path, slug: str, root: Path) -> Added:
-    """Copy ``file`` into ``seeds/`` and list it in the explainer ``slug``; or InputError."""
-    found = _content_file(root / "content" / "explainers", slug)
-    shown = shown_path(found, root)
+def _check_seed_file(file: Path) -> None:
     if not file.is_file():
         raise InputError(str(file), "file not found")
     if file.suffix.lower() not in SEED_SUFFIXES:
         raise InputError(
             str(file), f"unknown file type {file.suffix or '(none)'!r}: use .txt or .html"
         )
+
+
+def _parse_new(file: Path) -> tuple[Document, str | None]:
+    """The seed parsed as the build will, and the label its outlet gives it (or None)."""
+    meta = SourceMeta(path=str(file), id=slugify(file.stem), label=file.stem, label_given=False)
+    document = parse_seed(file, meta)
+    label = document.meta.label if document.meta.label != file.stem else None
+    return document, label
+
+
+def add_source(file: Path, slug: str, root: Path, new: bool = False) -> Added:
+    """Copy ``file`` into ``seeds/`` and list it in the explainer ``slug``; or InputError.
+
+    ``new``: start the explainer, writing its content file (see :mod:`.new_explainer`)."""
+    if new:
+        from .new_explainer import create
+
+        _check_seed_file(file)
+        return create(file, slug, root)
+    found = _content_file(root / "content" / "explainers", slug)
+    shown = shown_path(found, root)
+    _check_seed_file(file)
     content = found.resolve()  # a content file may be a link: edit what it points to
     with _locked(content, shown):
         return _add_locked(file, content, shown, root)
@@ -168,9 +195,11 @@ def _add_locked(file: Path, content: Path, shown: str, root: Path) -> Added:
         raise InputError(shown, f"already lists a source {rel!r} (id {source_id!r})")
     if seed.exists() and seed.resolve() != file.resolve():
         raise InputError(rel, "a different seed of that name exists; rename the file")
-    document = parse_seed(file, SourceMeta(path=str(file), id=source_id, label=file.stem))
-    label = (visible(document.headline.text) if document.headline else "") or file.stem
-    updated = append_source(text, {"path": rel, "label": label}, shown)
+    document, label = _parse_new(file)
+    # The label is the outlet and kind ("Reuters wire"), never the headline; without an
+    # outlet the build names the source by its file until the author writes a label.
+    item = {"path": rel, **({"label": visible(label)} if label else {})}
+    updated = append_source(text, item, shown)
     data = (codecs.BOM_UTF8 if bom else b"") + updated.replace("\n", newline).encode("utf-8")
 
     copied = not seed.exists()

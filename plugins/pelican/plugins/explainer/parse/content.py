@@ -363,6 +363,7 @@ def _source(entry: Any, index: int, root: Path, check: _Checker) -> SourceMeta:
         path=rel,
         id=slugify(text["id"] or Path(rel).stem),
         label=text["label"] or Path(rel).stem.replace("-", " ").replace("_", " "),
+        label_given=text["label"] is not None,
         publisher=text["publisher"],
         published=check.date(published, (*at, "published"), "source date"),
         published_time=time,

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document, Paragraph, Role, Section, Sentence, SourceMeta
 from .dates import Stamp, find_stamp
+from .labels import source_label
 from .layout import CREDIT, DATELINE, DATELINE_LINE, classify, is_outlet_tag
 from .reflow import Line, logical_lines
 from .sentences import split
@@ -203,12 +204,21 @@ def _skip_tags(kept: list[_Kept], i: int, doc: Document, found: _Found) -> int:
 def _enriched(meta: SourceMeta, doc: Document, found: _Found) -> SourceMeta:
     """The content file's values win; detected ones fill the gaps."""
     stamp = found.stamp
-    if stamp is None and doc.dateline and (m := DATELINE.match(doc.dateline + " - x")):
-        stamp = find_stamp(m.group("date") or "")  # a dateline that states its year
+    agency = found.agency
+    if doc.dateline and (m := DATELINE.match(doc.dateline + " - x")):
+        if stamp is None:
+            stamp = find_stamp(m.group("date") or "")  # a dateline that states its year
+        agency = agency or m.group("agency")
     published = meta.published or (stamp.date if stamp else None)
     same_day = stamp is not None and stamp.date == published
+    publisher = meta.publisher or agency
+    label = meta.label
+    if not meta.label_given:
+        label = source_label(publisher, meta.kind, wire=agency is not None) or label
     return replace(
         meta,
+        label=label,
+        publisher=publisher,
         published=published,
         published_time=meta.published_time or (stamp.time if same_day and stamp else None),
         dateline=meta.dateline or doc.dateline,

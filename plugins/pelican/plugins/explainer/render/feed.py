@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..urls import DEFAULT, Urls
+from ..urls import DEFAULT, Urls, web_url
 from .writing import FeedItem
 
 # Text structure only: nothing here loads a resource or runs code.
@@ -85,7 +85,7 @@ def feed_items(
             FeedItem(
                 # Pelican strips tags from the title and unescapes it: escaping first keeps the text.
                 title=str(escape(e.title)),
-                url=urls.explainer(e.slug),
+                url=web_url(urls.explainer(e.slug)),  # for the web: never index.html
                 date=day(e.spec.published),
                 summary=summary,
                 content=content,

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, TemplateNotFound, nodes
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..errors import check_interrupted
 from ..parse import markdown
 from ..pipeline import Explainer
-from ..urls import DEFAULT, Urls
+from ..urls import DEFAULT, Urls, web_url
 from . import page
 from .citations import References, cited_markup, placeholder
 
@@ -95,6 +95,8 @@ def template_globals(urls: Urls) -> dict[str, Any]:
         "comparison_url": urls.comparison,
         "data_url": urls.data,
         "glossary_url": urls.glossary,
+        "search_url": urls.search,
+        "web_url": web_url,
     }
 
 
@@ -124,6 +126,39 @@ def _package_version() -> str:
 
 # Beside the package's own compiled Python: templates compile once per installed version.
 STORE = Path(__file__).resolve().parents[1] / "__pycache__" / "jinja"
+
+
+# Pelican's own theme, which its template loader always offers under this prefix.
+SIMPLE_BASE = "!simple/base.html"
+
+
+def theme_layout(env: Environment) -> tuple[str, frozenset[str]]:
+    """The layout the plugin's pages extend, and the names of its blocks.
+
+    The theme's ``base.html``, else Pelican's "simple" one. The block names are
+    read from the template and every template it extends, so the plugin's
+    layout fills only blocks the theme has (a block the parent lacks would be
+    dropped silently by Jinja, taking the stylesheet link with it)."""
+    for name in ("base.html", SIMPLE_BASE):
+        try:
+            return name, frozenset(_blocks(env, name, set()))
+        except TemplateNotFound:
+            continue
+    return SIMPLE_BASE, frozenset()
+
+
+def _blocks(env: Environment, name: str, seen: set[str]) -> set[str]:
+    if name in seen:  # a template extending itself is the theme's error, not a loop here
+        return set()
+    seen.add(name)
+    assert env.loader is not None
+    source = env.loader.get_source(env, name)[0]
+    tree = env.parse(source)
+    found = {block.name for block in tree.find_all(nodes.Block)}
+    for parent in tree.find_all(nodes.Extends):
+        if isinstance(parent.template, nodes.Const) and isinstance(parent.template.value, str):
+            found |= _blocks(env, parent.template.value, seen)
+    return found
 
 
 class SharedBytecode(BytecodeCache):
