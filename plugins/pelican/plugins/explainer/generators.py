@@ -26,6 +26,7 @@ from .batch import build_all
 from .errors import shown_path
 from .glossary import glossary_jsonld
 from .glossary_stage import add_mentions, load_entries
+from .glossary_warnings import SUGGESTION
 from .output_paths import check_explainers
 from .pipeline import Explainer
 from .render.feed import feed_items
@@ -193,7 +194,7 @@ class ExplainerGenerator(_Base):
         if not files:
             log.warning("no explainers found in %s", shown_path(directory, state.root))
         for line in warnings:  # authoring help: names with no entry, entries never mentioned
-            log.warning("glossary: %s", line)
+            (log.info if SUGGESTION in line else log.warning)("glossary: %s", line)
         # Newest first, then by slug, so the order never depends on the file system.
         explainers.sort(key=lambda e: (-e.spec.published.toordinal(), e.slug))
         explainers_analysed.send(state, explainers=explainers)

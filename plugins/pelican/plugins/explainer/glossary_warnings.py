@@ -104,6 +104,11 @@ def candidate_terms(
     return sorted(found, key=lambda item: (-item[1], fold(item[0])))
 
 
+# Names an author might define: a suggestion, logged as information, not a warning (a
+# site's sources always name places and titles no glossary needs).
+SUGGESTION = "frequent terms without a glossary entry"
+
+
 def glossary_warnings(
     entries: list[GlossaryEntry],
     documents_by_explainer: dict[str, list[Document]],
@@ -135,7 +140,7 @@ def glossary_warnings(
         candidates = candidate_terms(entries, documents, min_count)
         if candidates:
             listed = ", ".join(f"{name} ({count})" for name, count in candidates)
-            warnings.append(f"explainer {slug}: frequent terms without a glossary entry: {listed}")
+            warnings.append(f"explainer {slug}: {SUGGESTION}: {listed}")
     for entry in entries:
         if entry.slug not in mentioned:
             warnings.append(f"{entry.path}: no explainer's sources mention '{entry.term}'")
