@@ -172,3 +172,28 @@ def test_a_stray_control_character_is_blanked_not_refused(tmp_path: Path) -> Non
     assert (
         doc.sentences[0].text == "Lawmakers voted  on Tuesday after a long debate in the chamber."
     )
+
+
+@pytest.mark.parametrize("outlet", ["Meridian", "Northwire Service"])
+def test_a_wire_name_alone_under_the_headline_is_the_outlet_not_a_heading(outlet: str) -> None:
+    doc = parse(
+        "Wildfire forces thousands from homes near Brennick\n"
+        f"{outlet}\n"
+        f"BRENNICK, Esterra, Aug 12 ({outlet}) - A wildfire forced more than 2,000 people "
+        "from their homes on Tuesday, officials said.\n"
+        "Firefighters were battling the blaze on three fronts.\n"
+    )
+    assert [s.heading for s in doc.sections] == [None]  # no section is named after the wire
+    assert doc.meta.publisher == outlet
+    assert outlet in doc.credits
+
+
+def test_a_short_line_over_a_dateline_crediting_another_agency_stays_a_heading() -> None:
+    doc = parse(
+        "Wildfire forces thousands from homes near Brennick\n"
+        "Evacuations\n"
+        "BRENNICK, Esterra, Aug 12 (Meridian) - A wildfire forced more than 2,000 people "
+        "from their homes on Tuesday, officials said.\n"
+        "Firefighters were battling the blaze on three fronts.\n"
+    )
+    assert "Evacuations" not in doc.credits

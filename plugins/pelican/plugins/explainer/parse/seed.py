@@ -33,6 +33,7 @@ from .slug import slugify
 from .text import MAX_BYTES, MAX_LINE_CHARS, read_text
 from .webpage import HTML_SUFFIXES
 
+OUTLET_MAX_WORDS = 4  # an outlet's name on its own line
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20
 DEK_MAX_WORDS = 45
@@ -192,9 +193,19 @@ def _is_dek(kept: list[_Kept], i: int) -> bool:
     return not _FINAL_PUNCT.search(line.text)  # a standfirst too long to be a heading
 
 
+def _names_the_wire(kept: list[_Kept], i: int) -> bool:
+    """A short name on its own line right above a dateline that credits it:
+    "Meridian" over "BRENNICK, Aug 12 (Meridian) - …" is the wire, not a heading."""
+    if i + 1 >= len(kept) or not _title_like(kept[i].line, OUTLET_MAX_WORDS):
+        return False
+    m = DATELINE.match(kept[i + 1].line.text)
+    agency = (m.group("agency") or "") if m else ""
+    return bool(agency) and agency.strip().lower() == kept[i].line.text.strip().lower()
+
+
 def _skip_tags(kept: list[_Kept], i: int, doc: Document, found: _Found) -> int:
     """Step over agency and outlet lines under the headline or dek."""
-    while i + 1 < len(kept) and is_outlet_tag(kept[i].line.text):
+    while i + 1 < len(kept) and (is_outlet_tag(kept[i].line.text) or _names_the_wire(kept, i)):
         found.agency = found.agency or kept[i].line.text.strip("()[] ")
         doc.credits.append(kept[i].line.text)
         i += 1
