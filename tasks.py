@@ -20,9 +20,11 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 CONF = ROOT / "pelicanconf.py"
 PUBLISHCONF = ROOT / "publishconf.py"
-# Everything an edit to which changes the site (the plugin's templates and static
-# files live in its package, under plugins/).
-WATCHED = ["content", "seeds", "theme", "plugins", "pelicanconf.py"]
+# Everything a change to which changes the site, watched by `invoke serve`: these
+# folders, the settings and the plugin's package (its templates, static files and
+# modules, under plugins/ in this checkout).
+WATCHED_FOLDERS = ["content", "seeds", "theme"]
+SETTINGS = ["pelicanconf.py", "publishconf.py"]
 
 
 def _pelican(settings: Path, *extra: str) -> list[str]:
@@ -53,10 +55,6 @@ def clean(c):
     """Remove output/, leftover staging directories and the analysis cache."""
     for path in [OUTPUT, ROOT / ".cache", *ROOT.glob(".output.*")]:
         shutil.rmtree(path, ignore_errors=True)
-
-
-# Edits here need fresh imports: the warm build process is restarted.
-CODE = ["plugins/**/*.py", "pelicanconf.py"]
 
 
 def _warm_loop(*extra: str) -> None:
@@ -114,7 +112,8 @@ def _preload_analysis() -> None:
 
 
 def _is_code(path: str) -> bool:
-    """Plugin modules restart the build process instead of only rebuilding."""
+    """Plugin modules and settings need fresh imports: the build process is
+    restarted instead of only rebuilding."""
     return path.endswith(".py")
 
 
@@ -191,6 +190,86 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+# Editor droppings that are not the file being edited: Vim's write test (4913),
+# Emacs autosaves (#name#); watchfiles already skips swap files, backups (~),
+# lock files (.#name), __pycache__ and .git.
+_EDITOR_FILES = (r"^4913$", r"^#.*#$")
+
+
+class _SiteEvents:
+    """Filesystem events (create, modify, delete, move) under the folders and files
+    ``invoke serve`` watches, collected by watchfiles threads.
+
+    Events, not modification times: a file moved or renamed into place with an
+    old time is still a change. The output, the cache and the build's staging
+    directories are ignored, as are editor swap files.
+    """
+
+    def __init__(self, folders: list[Path], files: list[Path], ignored: list[Path]) -> None:
+        import threading
+
+        from watchfiles import DefaultFilter
+
+        ignore = [*DefaultFilter.ignore_entity_patterns, *_EDITOR_FILES]
+        self.default = DefaultFilter(ignore_entity_patterns=ignore)
+        self.folders = folders
+        self.files = {str(path) for path in files}
+        self.ignored = [str(path) for path in ignored]
+        # The build's staging directory sits beside the output: .output.staging-PID.
+        self.staging = tuple(str(p.parent / f".{p.name}.staging-") for p in ignored)
+        self.stop_event = threading.Event()
+        self.lock = threading.Lock()
+        self.pending: set[str] = set()
+        self.last = 0.0
+
+    def keep(self, change: object, path: str) -> bool:
+        if not self.default(change, path) or path.startswith(self.staging):
+            return False
+        return not any(path == p or path.startswith(p + os.sep) for p in self.ignored)
+
+    def keep_file(self, change: object, path: str) -> bool:
+        return path in self.files and self.keep(change, path)
+
+    def start(self) -> None:
+        import threading
+
+        # Folders recursively; single files through their folder (not recursively),
+        # so a file an editor replaces by renaming a new one over it stays watched.
+        watches = [(self.folders, True, self.keep)]
+        watches.append(([Path(f).parent for f in sorted(self.files)], False, self.keep_file))
+        for paths, recursive, keep in watches:
+            existing = sorted({str(p) for p in paths if p.exists()})
+            if existing:
+                args = (existing, recursive, keep)
+                threading.Thread(target=self._watch, args=args, daemon=True).start()
+
+    def _watch(self, paths: list[str], recursive: bool, keep) -> None:
+        from watchfiles import watch
+
+        for changes in watch(
+            *paths,
+            watch_filter=keep,
+            recursive=recursive,
+            step=100,  # a burst (a checkout, an editor's save dance) is one batch
+            stop_event=self.stop_event,
+            raise_interrupt=False,
+        ):
+            with self.lock:
+                self.pending.update(path for _change, path in changes)
+                self.last = time.monotonic()
+
+    def take(self, quiet: float = 0.2) -> list[str]:
+        """The changed paths, once no event came for ``quiet`` seconds; else []."""
+        with self.lock:
+            if not self.pending or time.monotonic() - self.last < quiet:
+                return []
+            changed, self.pending = sorted(self.pending), set()
+        return changed
+
+    def stop(self) -> None:
+        self.stop_event.set()
+
+
 @task(
     help={
         "port": "port to serve on (default 8000)",
@@ -200,22 +279,17 @@ def _fail(message: str) -> NoReturn:
     }
 )
 def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
-    """Build and serve output/, rebuilding and reloading on every save.
+    """Build and serve output/, rebuilding on every change.
 
-    Saving a seed, content file, template, stylesheet or plugin module rebuilds
-    the site and refreshes the browser."""
+    Any change (save, new file, deletion, move or rename) to a seed, content
+    file, theme, template, stylesheet, plugin module or the settings rebuilds
+    the site and refreshes the browser; it is seen by filesystem events, not
+    by file times."""
     from livereload import Server
     from livereload import server as livereload_server
     from livereload.handlers import LiveReloadHandler
     from livereload.watcher import Watcher
     from tornado.ioloop import PeriodicCallback
-
-    class QuickWatcher(Watcher):
-        """Check for changes every 100 ms (livereload's own polling waits 800 ms)."""
-
-        def start(self, callback):
-            PeriodicCallback(callback, 100).start()
-            return True
 
     # livereload injects an inline <script>, which the pages' CSP refuses; the
     # dev build links the same client as an external script instead.
@@ -231,22 +305,44 @@ def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
     if cache_dir is not None:
         options["cache_dir"] = cache_dir or None
     served = Path(output).resolve() if output else OUTPUT
+    cache = options.get("cache_dir", ".cache/explainer")
+    ignored = [served, *([(ROOT / cache).resolve()] if cache else [])]
+    events = _SiteEvents(
+        [ROOT / path for path in WATCHED_FOLDERS] + [_plugin_folder()],
+        [ROOT / path for path in SETTINGS],
+        ignored,
+    )
     builder = _WarmBuilder("-o", str(served), "-e", f"EXPLAINER={json.dumps(options)}")
+
+    class EventWatcher(Watcher):
+        """livereload's watcher, fed by filesystem events instead of polled file
+        times: every 100 ms, a quiet batch of changes is one rebuild (and one
+        browser reload). Plugin modules and settings restart the build process."""
+
+        def start(self, callback):
+            events.start()
+            PeriodicCallback(callback, 100).start()
+            return True
+
+        def examine(self):
+            if self._changes:  # livereload's own restart message
+                return self._changes.pop()
+            changed = events.take()
+            if not changed:
+                return None, None
+            self.filepath = changed[0]
+            if any(_is_code(path) for path in changed):
+                builder.restart_and_build()
+            else:
+                builder.build()
+            return self.filepath, None
+
+    watcher = EventWatcher()
+    watcher.watch("filesystem events")  # a task, so livereload adds no watch of its own
     try:
         if not builder.build():
             sys.exit(1)  # the build already printed one line naming the bad file
-        server = _with_desk(Server, QuickWatcher(), host, number, options)
-        for path in WATCHED:
-            target = ROOT / path
-            if not target.exists():
-                continue  # e.g. no theme/ folder: the plugin's own templates are used
-            pattern = str(target / "**" / "*") if target.is_dir() else str(target)
-            # A plugin module edit restarts the build process; its templates only rebuild.
-            code = [str(ROOT / c) for c in CODE if c.startswith(path)]
-            for glob in code:
-                server.watch(glob, builder.restart_and_build)
-            if str(target) not in code:
-                server.watch(pattern, builder.build, ignore=_is_code)
+        server = _with_desk(Server, watcher, host, number, options)
         print(f"serving http://{host}:{number}/ (Ctrl-C to stop)", flush=True)
         if getattr(server, "desk", None):
             print(f"review desk: http://{host}:{number}/_review/", flush=True)
@@ -257,10 +353,22 @@ def serve(c, port="8000", host="127.0.0.1", output="", cache_dir=None):
     except KeyboardInterrupt:
         pass  # livereload stops on Ctrl-C by itself; before it starts, so do we
     finally:
+        events.stop()
         builder.stop()
     # serve() returns only when interrupted.
     print("serve: stopped (interrupted)", file=sys.stderr, flush=True)
     sys.exit(130)
+
+
+def _plugin_folder() -> Path:
+    """The plugin package (its templates, static files and modules), wherever it is
+    installed: plugins/ in this checkout."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pelican.plugins.explainer")
+    if spec and spec.origin:
+        return Path(spec.origin).parent
+    return ROOT / "plugins"
 
 
 def _with_desk(server_class, watcher, host: str, port: int, options: dict):
