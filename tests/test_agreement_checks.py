@@ -32,18 +32,18 @@ def test_figures_clash(a: str, b: str, clash: bool) -> None:
     ("a", "b", "clash"),
     [
         (
-            "The national accident board, led by Teodor Vasek, has opened an inquiry.",
-            "The inquiry will be led by Anneke Prell, head of the accident board.",
+            "The national marine safety board, led by Oskar Lind, has opened an inquiry.",
+            "The inquiry will be led by Mira Haldane, head of the marine safety board.",
             True,
         ),
         (
-            "Judge Helena Marsk said the court had found him guilty.",
-            "Presiding judge Helga Marsk read the verdict.",
+            "Judge Karin Holt said the court had found him guilty.",
+            "Presiding judge Karen Holt read the verdict.",
             False,  # one judge, her name spelt two ways: the figures rule does not apply
         ),
         (
-            "The inquiry is led by Teodor Vasek, the board said.",
-            "Teodor Vasek will lead the inquiry.",
+            "The inquiry is led by Oskar Lind, the board said.",
+            "Oskar Lind will lead the inquiry.",
             False,  # one person
         ),
         (

@@ -21,16 +21,16 @@ from pelican.plugins.explainer.pipeline import analyse
         ("A small dam above the village burst in the night", True),
         ("Rescuers have found eight bodies", True),
         ("The minister will sign the accord", True),
-        ("Tomas Grell", False),  # a name, no event
-        ("Governor Anja Szebrin had warned", False),  # warned of what?
-        ("Cancelled a trip abroad and was expected in the valley", False),  # no subject
-        ("communicated the civil protection", False),
-        ("Villages in the valley early after a night of torrential rain", False),
-        ("The company had spoken", False),  # the verb group and nothing after it
-        ("It raised the figure", False),  # "it": who?
-        ("The confirmed death toll had reached", False),  # "confirmed" is no verb here
-        ("The confirmed death toll had reached 16", True),
-        ("The United Nations said it would send aid", True),
+        ("Ana Example", False),  # a name, no event
+        ("The mayor Ivo Norden had agreed", False),  # agreed to what?
+        ("Closed the road and was expected at the depot", False),  # no subject
+        ("announced the port authority", False),
+        ("Farms along the coast late after a day of strong wind", False),
+        ("The board had met", False),  # the verb group and nothing after it
+        ("It changed the total", False),  # "it": who?
+        ("The reported total had passed", False),  # "confirmed" is no verb here
+        ("The reported total had passed 40", True),
+        ("The United Provinces said it would send trucks", True),
     ],
 )
 def test_a_timeline_label_tells_an_event(label: str, event: bool) -> None:
@@ -137,12 +137,12 @@ def test_timeline_entries_tell_events_and_skip_records() -> None:
 
 def test_two_sources_asking_one_unknown_make_one_question_citing_both() -> None:
     a = [
-        "A fire destroyed a warehouse in the port of Lenby on Monday night.",
-        "Officials did not say how the fire at the Lenby warehouse started.",
+        "A fire destroyed a warehouse in the port of Harlow on Monday night.",
+        "Officials did not say how the fire at the Harlow warehouse started.",
     ]
     b = [
-        "Fire gutted a warehouse in Lenby's port late on Monday.",
-        "It is not yet clear how the fire at the Lenby warehouse started, officials said.",
+        "Fire gutted a warehouse in Harlow's port late on Monday.",
+        "It is not yet clear how the fire at the Harlow warehouse started, officials said.",
     ]
     ex = _explainer(a, b)
     about_fire = [q for q in ex.open_questions if "fire" in q.text]
@@ -157,9 +157,9 @@ def test_a_claim_much_like_another_sources_sentence_is_not_called_single_source(
     from pelican.plugins.explainer.model import Sentence
 
     texts = {
-        "a-s1": ("a", "The director general Mirela Jovanek apologised to customers on Wednesday."),
+        "a-s1": ("a", "The director general Petra Lindqvist apologised to customers on Friday."),
         "a-s2": ("a", "A ferry to the islands was cancelled because of high winds."),
-        "b-s1": ("b", "Chief executive Mirela Yovanek apologised to the customers."),
+        "b-s1": ("b", "Chief executive Petra Lindkvist apologised to the customers."),
         "b-s2": ("b", "Shares in the operator fell sharply in early trading."),
     }
     sentences = {
@@ -181,9 +181,9 @@ def test_a_claim_much_like_another_sources_sentence_is_not_called_single_source(
 @pytest.mark.parametrize(
     ("label", "cut"),
     [
-        ("Velsko was also fined crowns", True),  # the figure stood before "crowns"
-        ("The train was moving km/h", True),
-        ("Was jailed", True),  # the subject is gone
+        ("The firm was also fined euros", True),  # the figure stood before "euros"
+        ("The plane was flying km/h", True),
+        ("Was released", True),  # the subject is gone
         ("Bodies were found in the village", False),
         ("Rescuers sent to the valley", False),
     ],

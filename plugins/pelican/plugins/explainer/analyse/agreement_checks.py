@@ -18,7 +18,7 @@ from .claims import Statement, concept, same_actor
 from .slots import Amount, amounts, compatible
 
 # Kinds whose values must fit each other for two sentences to agree; a bare number is too
-# often incidental ("No. 3", "two of them"), and dates are the timeline's.
+# often incidental ("No. 3", "one of the two"), and dates are the timeline's.
 _COMPARED = ("money", "percent", "count", "duration")
 _AND = re.compile(r",?\s+and\s+")
 
@@ -33,7 +33,7 @@ def _rounding(a: Amount) -> float:
 
 
 def _joined(text: str, found: list[Amount]) -> list[Amount]:
-    """ "Six years and four months" is one duration, not two."""
+    """ "Two years and three weeks" is one duration, not two."""
     out: list[Amount] = []
     for a in found:
         prev = out[-1] if out else None

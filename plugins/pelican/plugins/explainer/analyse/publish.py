@@ -98,7 +98,7 @@ def _figure_features(d: Discrepancy) -> tuple[float, float]:
     """How far apart the sides' figures are: a real dispute over one count is usually
     within a factor of two (14 against 17 agreements), while figures an order of magnitude
     apart are more often two measures (24 jets against two carriers); and figures whose
-    wordings fit each other ("more than 2,000", 2,340) may both be right."""
+    wordings fit each other ("more than 500", 530) may both be right."""
     if d.kind not in ("number", "duration"):
         return 0.0, 0.0
     sides = [amounts(v) for v in d.values.values()]

@@ -262,19 +262,19 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: date) -> str | None:
         target = _WEEKDAYS.index(g["wd"].lower())
         tense = _tense(text, m.start(), m.end(), weekday=True) if rel != "last" else -1
         if rel == "by" and tense == 0:
-            # "By Wednesday night, 2,340 people had been evacuated": the clause around the
+            # "By Friday noon, 300 forms had been filed": the clause around the
             # date has no verb; the sentence's tense says whether the deadline has passed.
             past, ahead = bool(_PAST.search(text)), bool(_FUTURE.search(text))
             tense = -1 if past and not ahead else (1 if ahead else 0)
         ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
         # Without a tense, a weekday is the one just past, unless it is a day or two
         # ahead ("trains start running again on Tuesday" in Monday's report).
-        # "by Wednesday" is a deadline ahead, unless a past verb has met it ("the toll had
-        # reached 16 by Wednesday evening").
+        # "by <weekday>" is a deadline ahead, unless a past verb has met it ("the total had
+        # passed 40 by Friday evening").
         deadline = rel == "until" or (rel == "by" and tense >= 0)
         future = rel == "next" or deadline or tense > 0 or (tense == 0 and ahead <= 2 < back)
         if future:
-            # News copy names today's weekday too ("later on Sunday" in Sunday's report):
+            # News copy names today's weekday too ("later on Friday" in Friday's report):
             # only "next Sunday" skips a week.
             delta = (target - ref.weekday()) % 7 or (7 if rel == "next" else 0)
             return (ref + timedelta(days=delta)).isoformat()

@@ -196,7 +196,7 @@ def _add_locked(file: Path, content: Path, shown: str, root: Path) -> Added:
     if seed.exists() and seed.resolve() != file.resolve():
         raise InputError(rel, "a different seed of that name exists; rename the file")
     document, label = _parse_new(file)
-    # The label is the outlet and kind ("Reuters wire"), never the headline; without an
+    # The label is the outlet and kind ("Example Agency wire"), never the headline; without an
     # outlet the build names the source by its file until the author writes a label.
     item = {"path": rel, **({"label": visible(label)} if label else {})}
     updated = append_source(text, item, shown)

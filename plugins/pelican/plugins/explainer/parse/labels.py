@@ -12,10 +12,10 @@ PLAIN_KINDS = {"", "original", "report", "article", "wire"}
 
 
 def source_label(publisher: str | None, kind: str | None, wire: bool) -> str | None:
-    """``"Reuters wire"``, ``"Example News report (translation)"``; None without an outlet.
+    """``"Example Agency wire"``, ``"Example News report (translation)"``; None without an outlet.
 
     ``wire``: the seed names an agency under its headline or in its dateline
-    ("HANOI (Reuters) -"), which is how agency copy is laid out."""
+    ("CITY (Example Agency) -"), which is how agency copy is laid out."""
     outlet = " ".join((publisher or "").split())
     if not outlet:
         return None

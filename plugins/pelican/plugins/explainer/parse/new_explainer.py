@@ -2,7 +2,7 @@
 
 The content file is written from what the seed states: the title from its
 headline, ``published`` from its detected date, the source's label from its
-outlet ("Reuters wire"). It is created, never overwritten, and checked with the
+outlet ("Example Agency wire"). It is created, never overwritten, and checked with the
 build's own reader before the command reports success; on any error neither the
 seed nor the content file is left behind.
 """

@@ -122,7 +122,7 @@ FINITE_VERBS = _words(
     """
 )
 # Units a figure is measured in: a fact labelled with one must carry it in its value
-# ("millimetres of rain" is not "12 hours").
+# ("metres of snow" is not "3 days").
 MEASURE_UNITS = _words(
     """
     millimetres millimeters centimetres centimeters metres meters kilometres kilometers
@@ -132,5 +132,5 @@ MEASURE_UNITS = _words(
     """
 )
 # Pronouns that stand for a subject named elsewhere: a label opening with one alone
-# ("It raised the figure") does not say who did it.
+# ("It changed the total") does not say who did it.
 SUBJECT_PRONOUNS = _words("it they he she this these those that we i you one")
