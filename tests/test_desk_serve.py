@@ -7,13 +7,10 @@ from __future__ import annotations
 import http.client
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
-from tinysite import ROOT
+from tinysite import ROOT, free_port, serve_command, wait_listening
 
 
 def _get(port: int, path: str, host: str | None = None) -> tuple[int, str]:
@@ -26,12 +23,9 @@ def _get(port: int, path: str, host: str | None = None) -> tuple[int, str]:
 
 
 def test_serve_mounts_the_desk_and_never_builds_it(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    out = ["--output", str(tmp_path / "output"), "--cache-dir", str(tmp_path / "cache")]
+    port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port), *out],
+        serve_command(port, tmp_path),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -39,13 +33,7 @@ def test_serve_mounts_the_desk_and_never_builds_it(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        for _ in range(600):  # up to 120 s for the first build
-            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_listening(proc, port, lambda: proc.stdout.read() if proc.stdout else "")
         status, body = _get(port, "/_review/")
         assert status == 200 and "open item" in body and "Xi Jinping in Hanoi" in body
         assert _get(port, "/_review/desk.js")[0] == 200

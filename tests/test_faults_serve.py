@@ -12,18 +12,10 @@ import os
 import signal
 import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from tinysite import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tinysite import ROOT, free_port, serve_command, wait_listening
 
 
 def _dead_leftovers(root: Path) -> list[str]:
@@ -35,15 +27,10 @@ def _dead_leftovers(root: Path) -> list[str]:
     return left
 
 
-def _serve(port: str, tmp_path: Path) -> list[str]:
-    out = ["--output", str(tmp_path / "output"), "--cache-dir", str(tmp_path / "cache")]
-    return [sys.executable, "-m", "invoke", "serve", "--port", port, *out]
-
-
 def test_ctrl_c_stops_serve_cleanly(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
-        _serve(str(port), tmp_path),
+        serve_command(str(port), tmp_path),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -51,13 +38,7 @@ def test_ctrl_c_stops_serve_cleanly(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        for _ in range(600):  # up to 120 s for the first build
-            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_listening(proc, port, lambda: proc.stdout.read() if proc.stdout else "")
         os.killpg(proc.pid, signal.SIGINT)
         output, _ = proc.communicate(timeout=30)
     finally:
@@ -87,7 +68,7 @@ def test_a_busy_port_is_one_error_line(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            _serve(str(port), tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
+            serve_command(str(port), tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
         )
     line = _one_error_line(result)
     assert line == f"error: cannot serve on 127.0.0.1:{port}: Address already in use"
@@ -97,7 +78,7 @@ def test_a_busy_port_is_one_error_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("port", ["99999", "-1", "0", "65536", "http"])
 def test_an_invalid_port_is_one_error_line(port: str, tmp_path: Path) -> None:
     result = subprocess.run(
-        _serve(port, tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
+        serve_command(port, tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     line = _one_error_line(result)
     assert line == f"error: invalid port '{port}': use a number from 1 to 65535"

@@ -7,16 +7,22 @@ import http.client
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tinysite import ROOT, SEED_B, build, explainer_md, write_project
+from tinysite import (
+    ROOT,
+    SEED_B,
+    build,
+    explainer_md,
+    free_port,
+    serve_command,
+    wait_listening,
+    write_project,
+)
 
 from pelican.plugins.explainer import TEMPLATES
 
@@ -146,12 +152,6 @@ def test_theme_templates_have_no_inline_scripts_or_handlers() -> None:
 # --- the development server (`invoke serve`) --------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _listening(pid: int) -> list[tuple[str, int]]:
     """(hex local address, port) of every listening TCP socket the process owns."""
     inodes = set()
@@ -176,15 +176,14 @@ def _listening(pid: int) -> list[tuple[str, int]]:
 def dev_server(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[subprocess.Popen[str], int]]:
-    port = _free_port()
+    port = free_port()
     # Built and served outside the checkout. Beside the served folder, files with
     # the project's own markers: a request escaping output/ would reach them.
     here = tmp_path_factory.mktemp("serve")
     (here / "pelicanconf.py").write_text("EXPLAINER = {}\n", encoding="utf-8")
     (here / "pyproject.toml").write_text("[build-system]\n", encoding="utf-8")
-    serve = ["--output", str(here / "output"), "--cache-dir", str(here / "cache")]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port), *serve],
+        serve_command(port, here),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -192,17 +191,7 @@ def dev_server(
         start_new_session=True,  # its own process group, so it can be stopped whole
     )
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"invoke serve exited: {proc.stdout.read() if proc.stdout else ''}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("invoke serve did not start listening")
+        wait_listening(proc, port, lambda: proc.stdout.read() if proc.stdout else "")
         yield proc, port
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

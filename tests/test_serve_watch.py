@@ -12,15 +12,21 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tinysite import ROOT, SEED_A, explainer_md, write_project
+from tinysite import (
+    ROOT,
+    SEED_A,
+    explainer_md,
+    free_port,
+    serve_command,
+    wait_listening,
+    write_project,
+)
 
 OLD = 1_000_000_000  # 2001: older than any build
 
@@ -57,14 +63,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, int, subprocess.Popen[str]]]:
     write_project(project, explainers=explainers)
     for path in project.rglob("*"):
         os.utime(path, (OLD, OLD))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    out = ["--output", str(tmp_path / "output"), "--cache-dir", str(tmp_path / "cache")]
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "invoke", "serve", "--port", str(port), *out],
+            serve_command(port, tmp_path),
             cwd=project,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -72,13 +75,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, int, subprocess.Popen[str]]]:
             start_new_session=True,
         )
     try:
-        for _ in range(600):  # up to 120 s for the first build
-            assert proc.poll() is None, log.read_text()
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_listening(proc, port, log.read_text)
         time.sleep(1)  # the watch starts as the server does
         yield project, port, proc
     finally:

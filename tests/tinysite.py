@@ -6,8 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 import runpy
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +110,33 @@ def tree_hashes(path: Path) -> dict[str, str]:
         for p in sorted(path.rglob("*"))
         if p.is_file()
     }
+
+
+# --- `invoke serve` in a test: a free port, a command that builds outside the checkout,
+# and a wait until it listens.
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve_command(port: int | str, folder: Path) -> list[str]:
+    """``invoke serve`` building into ``folder``/output with its cache in ``folder``/cache."""
+    out = ["--output", str(folder / "output"), "--cache-dir", str(folder / "cache")]
+    return [sys.executable, "-m", "invoke", "serve", "--port", str(port), *out]
+
+
+def wait_listening(proc: subprocess.Popen[str], port: int, output: Callable[[], str]) -> None:
+    """Until the server answers on ``port`` (up to 120 s for its first build); fails with
+    ``output()`` if it exits first or never listens."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, output()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"invoke serve did not start listening: {output()}")

@@ -139,10 +139,6 @@ def probability(
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _hold(held: list[HeldBack], section, reason: str, confidence: float, item) -> None:
-    held.append(HeldBack(section, reason, confidence, item))
-
-
 def _publish_comparison(
     comparison: Comparison, sentences: dict[str, Sentence], threshold: float, held: list
 ) -> None:
@@ -170,9 +166,9 @@ def _publish_comparison(
             if sentences[x].source_id != sentences[y].source_id
         ]  # fmt: skip
         if any(figures_clash(sentences[x].text, sentences[y].text) for x, y in pairs):
-            _hold(held, "agreements", "its sentences give figures that do not fit", 0.0, a)
+            page.hold(held, "agreements", "its sentences give figures that do not fit", 0.0, a)
         elif any(names_clash(statement(sentences[x]), statement(sentences[y])) for x, y in pairs):
-            _hold(held, "agreements", "its sentences name different people in one role", 0.0, a)
+            page.hold(held, "agreements", "its sentences name different people in one role", 0.0, a)
         else:
             kept.append(a)
     comparison.agreements = kept
@@ -183,11 +179,11 @@ def _keep_sure(items: list, section, reason: str, threshold: float, held: list, 
     kept = []
     for item in items:
         if item.decision == "drop":
-            _hold(held, section, DROPPED, item.confidence, item)
+            page.hold(held, section, DROPPED, item.confidence, item)
         elif seen(item) or item.confidence >= threshold:
             kept.append(item)
         else:
-            _hold(held, section, reason, item.confidence, item)
+            page.hold(held, section, reason, item.confidence, item)
     return kept
 
 

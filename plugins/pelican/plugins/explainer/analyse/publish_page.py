@@ -49,7 +49,7 @@ _EMPTY_LABELS = {"this", "that", "these", "those", "he", "she", "they", "it", "m
                  "years", "months", "weeks", "minutes"}  # fmt: skip
 
 
-def _hold(held: list[HeldBack], section, reason: str, confidence: float, item) -> None:
+def hold(held: list[HeldBack], section, reason: str, confidence: float, item) -> None:
     held.append(HeldBack(section, reason, confidence, item))
 
 
@@ -61,9 +61,9 @@ def key_points(points: list[KeyPoint], shown: set[str], disputed: set[str], held
         if p.pinned:
             out.append(p)
         elif p.text.startswith(DIFFER) and not shown & set(p.cites):
-            _hold(held, "key_points", "its difference is not sure enough to show", 0.0, p)
+            hold(held, "key_points", "its difference is not sure enough to show", 0.0, p)
         elif not p.text.startswith(DIFFER) and disputed & set(p.cites):
-            _hold(held, "key_points", "another source may dispute it", 0.0, p)
+            hold(held, "key_points", "another source may dispute it", 0.0, p)
         else:
             out.append(p)
     return out
@@ -109,15 +109,15 @@ def facts(
     for f in items:
         if f.status == "sources-differ" and not shown & set(f.cites):
             # A difference the page does not show is not told in the fact boxes either.
-            _hold(held, "facts", "its difference is not sure enough to show", 0.0, f)
+            hold(held, "facts", "its difference is not sure enough to show", 0.0, f)
         elif f.status != "sources-differ" and _fact_disputed(f, disputed, sentences):
-            _hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
+            hold(held, "facts", "its value is one side of a disagreement", 0.0, f)
         elif f.status == "one-source":
-            _hold(held, "facts", "no second source gives this figure", 0.3, f)
+            hold(held, "facts", "no second source gives this figure", 0.3, f)
         elif not _names_something(f.label) or _other_unit(f) or _cut_label(f.label):
-            _hold(held, "facts", "its label does not name what the figure measures", 0.0, f)
+            hold(held, "facts", "its label does not name what the figure measures", 0.0, f)
         elif len(out) >= MAX_FACTS:
-            _hold(held, "facts", f"past the first {MAX_FACTS} figures", 0.5, f)
+            hold(held, "facts", f"past the first {MAX_FACTS} figures", 0.5, f)
         else:
             f.shown = True
             out.append(f)
@@ -188,14 +188,14 @@ def timeline(
     for t in entries:
         label = _event_label(t, sentences)
         if any(kind in _WHEN for sid in t.cites for kind, _, _ in disputed.get(sid, ())):
-            _hold(held, "timeline", "its date is one side of a disagreement", 0.0, t)
+            hold(held, "timeline", "its date is one side of a disagreement", 0.0, t)
         elif label is None:
-            _hold(held, "timeline", "its label does not say what happened", 0.0, t)
+            hold(held, "timeline", "its label does not say what happened", 0.0, t)
         elif _record_since(t, sentences):
-            _hold(held, "timeline", "its date is a comparison, not an event", 0.0, t)
+            hold(held, "timeline", "its date is a comparison, not an event", 0.0, t)
         elif label.lower() in told:
             # "from 2019 to 2022": one sentence, two dates, told once
-            _hold(held, "timeline", "it repeats an entry told at another date", 0.0, t)
+            hold(held, "timeline", "it repeats an entry told at another date", 0.0, t)
         else:
             t.label = label
             told.add(label.lower())
@@ -214,12 +214,12 @@ def open_questions(questions: list[Cited], shown: set[str], agreements: list, he
             if shown & set(q.cites):
                 out.append(q)
             else:
-                _hold(held, "open_questions", "its difference is not sure enough to show", 0.0, q)
+                hold(held, "open_questions", "its difference is not sure enough to show", 0.0, q)
             continue
         same = next((asked[group[c]] for c in q.cites if group.get(c) in asked), None)
         if same is not None:
             same.cites.extend(c for c in q.cites if c not in same.cites)
-            _hold(held, "open_questions", "another source asks the same", 0.0, q)
+            hold(held, "open_questions", "another source asks the same", 0.0, q)
             continue
         for c in q.cites:
             if c in group:
@@ -266,7 +266,7 @@ def only_in(comparison: Comparison, linked: set[str], sentences: dict[str, Sente
         for c in items:
             shared = any(figures_of.get(f, set()) - {source} for f in _figures(c.text))
             if linked & set(c.cites) or shared or near.get(c.cites[0], 0.0) >= ONLY_SIMILAR:
-                _hold(held, "only_in", "another source may report it too", 0.0, c)
+                hold(held, "only_in", "another source may report it too", 0.0, c)
             else:
                 kept.append(c)
         comparison.only_in[source] = kept

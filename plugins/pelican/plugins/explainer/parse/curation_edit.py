@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from .content import load_front_matter
-from .front_edit import _front_span, _last_end
+from .front_edit import _front_span, _last_end, top_level
 
 Change = Callable[[Any], None]  # edits the ruamel mapping of ``curation`` in place
 
@@ -50,16 +50,7 @@ def _dump(yaml: Any, key: str, value: Any) -> str:
 
 def _block(front: str, shown: str) -> tuple[int, int] | None:
     """Where the top-level ``curation:`` key and its value lie in ``front``; None if absent."""
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import MappingNode, ScalarNode
-
-    try:
-        root = _yaml().compose(front)
-    except YAMLError as exc:
-        raise InputError(shown, f"front matter: {getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(root, MappingNode):
-        raise InputError(shown, "front matter must be a mapping of 'key: value' lines", line=2)
-    found = [(k, v) for k, v in root.value if isinstance(k, ScalarNode) and k.value == "curation"]
+    found = top_level(front, shown, "curation")
     if not found:
         return None
     key, value = found[-1]

@@ -43,10 +43,10 @@ def _yaml() -> Any:
     return yaml
 
 
-def _sources_node(front: str, shown: str) -> Any:
-    """The node of the top-level ``sources`` key's value (the last, as YAML loaders keep)."""
+def top_level(front: str, shown: str, name: str) -> list[tuple[Any, Any]]:
+    """The (key, value) nodes of every top-level ``name:`` in the front matter, in order."""
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
 
     try:
         root = _yaml().compose(front)
@@ -54,11 +54,14 @@ def _sources_node(front: str, shown: str) -> Any:
         raise InputError(shown, f"front matter: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(root, MappingNode):
         raise InputError(shown, "front matter must be a mapping of 'key: value' lines", line=2)
-    found = [
-        (key, value)
-        for key, value in root.value
-        if isinstance(key, ScalarNode) and key.value == "sources"
-    ]
+    return [(k, v) for k, v in root.value if isinstance(k, ScalarNode) and k.value == name]
+
+
+def _sources_node(front: str, shown: str) -> Any:
+    """The node of the top-level ``sources`` key's value (the last, as YAML loaders keep)."""
+    from ruamel.yaml.nodes import SequenceNode
+
+    found = top_level(front, shown, "sources")
     if not found or not isinstance(found[-1][1], SequenceNode):
         raise InputError(shown, "front matter has no 'sources:' list to add to")
     key, value = found[-1]
